@@ -1,0 +1,113 @@
+namespace DuiConformance.Core.Reporting;
+
+/// <summary>
+/// The content of <c>report.json</c>, schema version 1 (DESIGN.md §3). Outcomes and statuses are the lower-case wire
+/// names (<c>pass|fail|skip|error|omit</c>, <c>ready|at-risk|blocked|not-applicable</c>) so the file reads the same from
+/// any language.
+/// </summary>
+public sealed record RunReport
+{
+    /// <summary>Always 1 for this shape; a breaking change bumps it.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>Report language, <c>fr</c> or <c>en</c>.</summary>
+    public string Language { get; init; } = "fr";
+
+    /// <summary>The harness that produced the report.</summary>
+    public required ToolInfo Tool { get; init; }
+
+    /// <summary>The system under test.</summary>
+    public required SutInfo Sut { get; init; }
+
+    /// <summary>Eligibility rule set id, e.g. <c>2025</c>.</summary>
+    public required string Campaign { get; init; }
+
+    /// <summary>Run id (also the evidence tag <c>run</c>).</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>When the run started (UTC).</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the run finished (UTC).</summary>
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>Overall outcome: the worst outcome of the required checks.</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>Scenarios with their steps.</summary>
+    public required IReadOnlyList<ScenarioReport> Scenarios { get; init; }
+
+    /// <summary>Every check that ran, per scenario.</summary>
+    public required IReadOnlyList<CheckReport> Checks { get; init; }
+
+    /// <summary>Requirements with the outcome rolled up from their checks.</summary>
+    public required IReadOnlyList<RequirementReport> Requirements { get; init; }
+
+    /// <summary>Eligibility rules of the campaign and their status.</summary>
+    public required IReadOnlyList<EligibilityReport> Eligibility { get; init; }
+
+    /// <summary>Counts for the first screen.</summary>
+    public required ReportSummary Summary { get; init; }
+}
+
+/// <summary>Name and version of the harness.</summary>
+public sealed record ToolInfo(string Name, string Version);
+
+/// <summary>The system under test: its name and version as it declared them, the preset used, the defects switched on.</summary>
+public sealed record SutInfo(string Name, string Version, string Preset, IReadOnlyList<string> Defects);
+
+/// <summary>One scenario and how it went.</summary>
+public sealed record ScenarioReport(string Id, string Title, string Outcome, IReadOnlyList<StepReport> Steps, IReadOnlyList<string> Verifies);
+
+/// <summary>One step of a scenario: an action, an expectation or a check group.</summary>
+public sealed record StepReport(string Id, string Kind, string Title, string Outcome, string? Message, IReadOnlyList<string> Evidence);
+
+/// <summary>One check result.</summary>
+public sealed record CheckReport(
+    string Id,
+    string Title,
+    string Outcome,
+    IReadOnlyList<string> Requirements,
+    string Scenario,
+    IReadOnlyList<FindingReport> Findings,
+    IReadOnlyList<string> Evidence,
+    string? Reason);
+
+/// <summary>One finding, with its location as text and as parts.</summary>
+public sealed record FindingReport(string Code, string Severity, string Message, string Location, LocationReport? Where);
+
+/// <summary>The parts of a finding's location.</summary>
+public sealed record LocationReport(string? Evidence, string? Entry, string? Path, int? Line, int? Column);
+
+/// <summary>One requirement and its rolled-up outcome.</summary>
+public sealed record RequirementReport(
+    string Id,
+    string Title,
+    string Theme,
+    string Level,
+    string? OfficialRef,
+    string Outcome,
+    IReadOnlyList<string> Checks);
+
+/// <summary>One eligibility rule and its status.</summary>
+public sealed record EligibilityReport(
+    string Id,
+    string Title,
+    string Status,
+    IReadOnlyList<string> Requires,
+    IReadOnlyList<string> BlockedBy,
+    IReadOnlyList<string> AtRiskBy,
+    string? Source);
+
+/// <summary>Counts shown on the first screen of the report.</summary>
+public sealed record ReportSummary(
+    int ChecksPassed,
+    int ChecksFailed,
+    int ChecksSkipped,
+    int ChecksErrored,
+    int RequirementsPassed,
+    int RequirementsFailed,
+    int RequirementsNotProven,
+    int RulesReady,
+    int RulesAtRisk,
+    int RulesBlocked);

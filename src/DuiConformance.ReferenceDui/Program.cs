@@ -1,0 +1,2 @@
+// Placeholder until the reference DUI lands.
+return 0;
