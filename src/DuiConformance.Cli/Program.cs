@@ -1,2 +1,3 @@
-// Placeholder until the command line lands.
-return 0;
+using DuiConformance.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);

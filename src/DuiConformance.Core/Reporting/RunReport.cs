@@ -56,8 +56,8 @@ public sealed record ToolInfo(string Name, string Version);
 /// <summary>The system under test: its name and version as it declared them, the preset used, the defects switched on.</summary>
 public sealed record SutInfo(string Name, string Version, string Preset, IReadOnlyList<string> Defects);
 
-/// <summary>One scenario and how it went.</summary>
-public sealed record ScenarioReport(string Id, string Title, string Outcome, IReadOnlyList<StepReport> Steps, IReadOnlyList<string> Verifies);
+/// <summary>One scenario and how it went; <paramref name="Evidence"/> holds scenario-wide artifacts such as the browser trace.</summary>
+public sealed record ScenarioReport(string Id, string Title, string Outcome, IReadOnlyList<StepReport> Steps, IReadOnlyList<string> Verifies, IReadOnlyList<string>? Evidence = null);
 
 /// <summary>One step of a scenario: an action, an expectation or a check group.</summary>
 public sealed record StepReport(string Id, string Kind, string Title, string Outcome, string? Message, IReadOnlyList<string> Evidence);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using DuiConformance.Cli.Commands;
+using DuiConformance.Core;
+
+namespace DuiConformance.Cli;
+
+/// <summary>The composition root: builds the command tree and maps failures to exit codes (DESIGN.md §3).</summary>
+public static class CliApplication
+{
+    /// <summary>Parses and runs a command line; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("DuiConformance : banc de test d'interopérabilité des DUI (référencement Ségur, ESMS numérique, SONS).")
+        {
+            RunCommand.Create(output),
+            ServeCommand.Create(output),
+            CatalogueCommand.Create(output),
+            ReportCommand.Create(output),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync("dui-conformance: " + parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Voir « dui-conformance --help ».").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, eventArgs) =>
+        {
+            eventArgs.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation.Token).ConfigureAwait(false);
+        }
+        catch (UsageException exception)
+        {
+            await error.WriteLineAsync("dui-conformance: " + exception.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (HarnessException exception)
+        {
+            await error.WriteLineAsync($"dui-conformance: erreur du banc de test {exception.Code} : {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.HarnessError;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("dui-conformance: interrompu.").ConfigureAwait(false);
+            return ExitCodes.HarnessError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using DuiConformance.Cli.Running;
+
+namespace DuiConformance.Cli.Commands;
+
+/// <summary><c>dui-conformance run</c>: run the suite and write the report.</summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var outOption = new Option<string?>("--out") { Description = "Dossier de sortie (défaut : out/<horodatage>/, copié dans out/latest/)." };
+        var sutOption = new Option<string>("--sut") { Description = "Préréglage du système testé (profiles/suts/).", DefaultValueFactory = _ => "reference-dui" };
+        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright.", DefaultValueFactory = _ => "playwright" };
+        driverOption.AcceptOnlyFromAmong("playwright");
+        var defectOption = new Option<string[]>("--sut-defect") { Description = "Défaut à activer dans le DUI de référence (répétable).", AllowMultipleArgumentsPerToken = false };
+        var scenarioOption = new Option<string[]>("--scenario") { Description = "Scénario à exécuter (répétable ; défaut : tous)." };
+        var campaignOption = new Option<string>("--campaign") { Description = "Jeu de règles d'éligibilité (profiles/eligibility/).", DefaultValueFactory = _ => "2025" };
+        var languageOption = new Option<string>("--lang") { Description = "Langue du rapport : fr ou en.", DefaultValueFactory = _ => "fr" };
+        languageOption.AcceptOnlyFromAmong("fr", "en");
+
+        var command = new Command("run", "Exécute la suite contre le DUI (par défaut le DUI de référence intégré) et écrit le rapport.")
+        {
+            outOption, sutOption, driverOption, defectOption, scenarioOption, campaignOption, languageOption,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new RunOptions
+            {
+                OutputDirectory = parse.GetValue(outOption),
+                Sut = parse.GetValue(sutOption)!,
+                Driver = parse.GetValue(driverOption)!,
+                Defects = parse.GetValue(defectOption) ?? [],
+                Scenarios = parse.GetValue(scenarioOption) ?? [],
+                Campaign = parse.GetValue(campaignOption)!,
+                Language = parse.GetValue(languageOption)!,
+            };
+            var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
+            return result.ExitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Reflection;
+using DuiConformance.Core;
+using DuiConformance.Core.Catalogue;
+using DuiConformance.Core.Checks;
+using DuiConformance.Core.Eligibility;
+using DuiConformance.Core.Evidence;
+using DuiConformance.Core.Reporting;
+using DuiConformance.Core.Requirements;
+using DuiConformance.ReferenceDui;
+using DuiConformance.Scenarios.Definitions;
+using DuiConformance.Scenarios.Drivers.Playwright;
+using DuiConformance.Scenarios.Running;
+using DuiConformance.Scenarios.Yaml;
+using DuiConformance.Simulators;
+
+namespace DuiConformance.Cli.Running;
+
+/// <summary>
+/// One <c>run</c>: start the simulators and the system under test on loopback, drive every scenario, judge the
+/// evidence, and write the report files (DESIGN.md §2–3).
+/// </summary>
+public static class ConformanceRun
+{
+    /// <summary>The harness's name and version, as written in every report.</summary>
+    public static ToolInfo Tool { get; } = new("DuiConformance", typeof(ConformanceRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+
+    /// <summary>Runs the suite.</summary>
+    /// <exception cref="UsageException">An unknown preset, defect, scenario or campaign was asked for.</exception>
+    /// <exception cref="HarnessException">The harness could not start (port, browser, missing profile).</exception>
+    public static async Task<RunResult> RunAsync(RunOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var texts = new CliTexts(options.Language);
+        var plan = RunPlan.Prepare(options);
+
+        var startedAt = TimeProvider.System.GetUtcNow();
+        var runId = startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? UniqueDirectory(Path.Combine(RepositoryLayout.Root, "out", runId)));
+        var workDirectory = Path.Combine(outputDirectory, "work");
+        Directory.CreateDirectory(workDirectory);
+        var evidence = new EvidenceStore(Path.Combine(outputDirectory, "evidence"), new EvidenceTagContext(runId));
+
+        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects)).ConfigureAwait(false);
+        var results = new List<ScenarioRunResult>();
+        string sutName;
+        string sutVersion;
+        await using (var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions(), evidence, cancellationToken).ConfigureAwait(false))
+        {
+            var certificatePath = Path.Combine(workDirectory, "simulator-certificate.pem");
+            simulators.Certificate.WritePem(certificatePath);
+            var mailbox = simulators.Mailboxes[0];
+            await using var dui = await ReferenceDuiServer.StartAsync(
+                new ReferenceDuiSettings
+                {
+                    DatabasePath = Path.Combine(workDirectory, "reference-dui.db"),
+                    FhirBaseUrl = simulators.FhirBase.ToString(),
+                    SmtpHost = simulators.SmtpHost,
+                    SmtpPort = simulators.SmtpPort,
+                    SmtpUser = mailbox.User,
+                    SmtpPassword = mailbox.Password,
+                    SenderAddress = mailbox.Address,
+                    TrustedServerCertificatePath = certificatePath,
+                    Defects = options.Defects,
+                },
+                cancellationToken).ConfigureAwait(false);
+            sutName = dui.Settings.ProductName;
+            sutVersion = dui.Settings.ProductVersion;
+
+            await using var driver = await PlaywrightDriver.StartAsync(plan.UiMap, dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
+            var runner = new ScenarioRunner(driver, evidence, plan.Checks, options.Language);
+            runner.StepCompleted += (scenario, step) => output.WriteLine(texts.Step(step));
+            foreach (var scenario in plan.Scenarios)
+            {
+                await output.WriteLineAsync(texts.Scenario(scenario)).ConfigureAwait(false);
+                results.Add(await runner.RunAsync(scenario, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        await evidence.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
+        var report = RunReportBuilder.Build(new RunReportInput
+        {
+            Tool = Tool,
+            Sut = new SutInfo(sutName, sutVersion, options.Sut, options.Defects),
+            Campaign = options.Campaign,
+            RunId = runId,
+            StartedAt = startedAt,
+            FinishedAt = TimeProvider.System.GetUtcNow(),
+            Language = options.Language,
+            Scenarios = [.. results.Select(result => result.Report)],
+            Checks = [.. results.SelectMany(result => result.Checks).Select(check => new CheckRun(check.Scenario, check.Definition, check.Result))],
+            Catalogue = plan.Requirements,
+            RuleSet = plan.RuleSet,
+        });
+        await ReportFiles.WriteAllAsync(report, outputDirectory, evidence.Items, cancellationToken).ConfigureAwait(false);
+        if (options.UpdateLatest && options.OutputDirectory is null)
+        {
+            CopyToLatest(outputDirectory);
+        }
+
+        var exitCode = ReportExitCodes.ForOutcome(report.Outcome);
+        await output.WriteLineAsync(texts.Finished(report, outputDirectory)).ConfigureAwait(false);
+        return new RunResult(exitCode, outputDirectory, report);
+    }
+
+    private static string UniqueDirectory(string candidate)
+    {
+        var path = candidate;
+        for (var suffix = 2; Directory.Exists(path); suffix++)
+        {
+            path = string.Create(CultureInfo.InvariantCulture, $"{candidate}-{suffix}");
+        }
+
+        return path;
+    }
+
+    private static void CopyToLatest(string outputDirectory)
+    {
+        var latest = Path.Combine(Path.GetDirectoryName(outputDirectory)!, "latest");
+        if (Directory.Exists(latest))
+        {
+            Directory.Delete(latest, recursive: true);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(outputDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(latest, Path.GetRelativePath(outputDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>Everything loaded and validated before anything starts, so a usage error costs no start-up.</summary>
+    private sealed record RunPlan(
+        IReadOnlyList<ScenarioDefinition> Scenarios,
+        IReadOnlyDictionary<string, ICheck> Checks,
+        UiMap UiMap,
+        RequirementCatalogue Requirements,
+        EligibilityRuleSet RuleSet)
+    {
+        public static RunPlan Prepare(RunOptions options)
+        {
+            var sutDirectory = RepositoryLayout.Profile("suts", options.Sut);
+            if (!File.Exists(Path.Combine(sutDirectory, "sut.yaml")))
+            {
+                throw new UsageException($"préréglage de SUT inconnu '{options.Sut}' (profiles/suts/{options.Sut}/sut.yaml absent).");
+            }
+
+            if (options.Sut != "reference-dui")
+            {
+                throw new UsageException($"seul le DUI de référence intégré peut être lancé par « run » pour l'instant (reçu '{options.Sut}').");
+            }
+
+            var defects = DefectCatalogue.Load(DefectCatalogue.DefaultPath);
+            var unknownDefect = options.Defects.FirstOrDefault(defect => defects.Find(defect) is null);
+            if (unknownDefect is not null)
+            {
+                throw new UsageException($"défaut inconnu '{unknownDefect}' (connus : {string.Join(", ", defects.Defects.Select(defect => defect.Name))}).");
+            }
+
+            var rulesPath = RepositoryLayout.Profile("eligibility", options.Campaign + ".yaml");
+            if (!File.Exists(rulesPath))
+            {
+                throw new UsageException($"campagne inconnue '{options.Campaign}' (profiles/eligibility/{options.Campaign}.yaml absent).");
+            }
+
+            var requirements = RequirementCatalogue.Load(RepositoryLayout.Profile("requirements", "requirements.csv"));
+            var ruleSet = EligibilityRuleSet.Load(rulesPath, requirements);
+            var checks = CheckCatalogue.All.ToDictionary(check => check.Definition.Id, StringComparer.Ordinal);
+            IReadOnlyList<ScenarioDefinition> scenarios;
+            UiMap uiMap;
+            try
+            {
+                scenarios = new ScenarioLoader(RepositoryLayout.Fixtures, checks.Keys).LoadDirectory(RepositoryLayout.Profile("scenarios"));
+                uiMap = UiMap.Load(Path.Combine(sutDirectory, "ui-map.yaml"));
+            }
+            catch (YamlFormatException exception)
+            {
+                throw new UsageException(exception.Message);
+            }
+
+            if (options.Scenarios.Count > 0)
+            {
+                var unknown = options.Scenarios.FirstOrDefault(id => scenarios.All(scenario => scenario.Id != id));
+                if (unknown is not null)
+                {
+                    throw new UsageException($"scénario inconnu '{unknown}' (connus : {string.Join(", ", scenarios.Select(scenario => scenario.Id))}).");
+                }
+
+                scenarios = [.. scenarios.Where(scenario => options.Scenarios.Contains(scenario.Id))];
+            }
+
+            return new RunPlan(scenarios, checks, uiMap, requirements, ruleSet);
+        }
+    }
+}

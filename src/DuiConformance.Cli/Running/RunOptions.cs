@@ -1,0 +1,29 @@
+namespace DuiConformance.Cli.Running;
+
+/// <summary>What <c>run</c> was asked to do.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Output folder; default <c>out/&lt;timestamp&gt;/</c> under the project root.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>SUT preset (<c>profiles/suts/&lt;preset&gt;/</c>); only the built-in <c>reference-dui</c> for now.</summary>
+    public string Sut { get; init; } = "reference-dui";
+
+    /// <summary>Driver name; only <c>playwright</c> for now.</summary>
+    public string Driver { get; init; } = "playwright";
+
+    /// <summary>Reference DUI defects to switch on.</summary>
+    public IReadOnlyList<string> Defects { get; init; } = [];
+
+    /// <summary>Scenario ids to run; empty runs every scenario.</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    /// <summary>Eligibility rule set id.</summary>
+    public string Campaign { get; init; } = "2025";
+
+    /// <summary>Report language, <c>fr</c> or <c>en</c>.</summary>
+    public string Language { get; init; } = "fr";
+
+    /// <summary>Also copy the report to <c>out/latest/</c>.</summary>
+    public bool UpdateLatest { get; init; } = true;
+}
