@@ -21,7 +21,7 @@ fi
 
 # Extra arguments go to `dotnet test` (e.g. --filter "TestCategory!=Browser").
 dotnet test "$root/DuiConformance.sln" --no-build -c Debug -nologo \
-  --logger "trx" --results-directory "$results" "$@"
+  --settings "$root/runsettings/ci.runsettings" --logger "trx" --results-directory "$results" "$@"
 test_status=$?
 
 # Total every TRX file (one per test project).
