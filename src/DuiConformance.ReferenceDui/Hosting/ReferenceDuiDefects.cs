@@ -1,0 +1,35 @@
+namespace DuiConformance.ReferenceDui;
+
+/// <summary>
+/// The names of the deliberate defects the reference DUI can switch on (profiles/suts/reference-dui/defects.yaml).
+/// Each one is a realistic mistake that exactly one requirement forbids.
+/// </summary>
+public static class ReferenceDuiDefects
+{
+    /// <summary>The IHE_XDM.ZIP attached to MSSanté messages has no METADATA.XML (must fail DUI-MSS-04).</summary>
+    public const string XdmMissingMetadata = "xdm-missing-metadata";
+
+    /// <summary>The CDA documents have no realmCode (must fail DUI-CDA-01).</summary>
+    public const string CdaMissingRealm = "cda-missing-realm";
+
+    /// <summary>The DocumentReference published to the DMP declares a wrong SHA-1 hash (must fail DUI-DMP-03).</summary>
+    public const string DmpHashMismatch = "dmp-hash-mismatch";
+
+    /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
+    public static IReadOnlyList<string> Known { get; } = [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch];
+
+    /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
+    /// <exception cref="ArgumentException">A defect name is unknown.</exception>
+    public static void Validate(IEnumerable<string> defects)
+    {
+        ArgumentNullException.ThrowIfNull(defects);
+        var unknown = defects.Where(d => !Known.Contains(d, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Défaut(s) inconnu(s) du DUI de référence : {string.Join(", ", unknown)}. "
+                + $"Défauts connus : {string.Join(", ", Known)}.",
+                nameof(defects));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.Sockets;
+using System.Security.Authentication;
+using DuiConformance.ReferenceDui.Security;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace DuiConformance.ReferenceDui.Mss;
+
+/// <summary>
+/// Submits messages to the MSSanté operator over SMTP: STARTTLS is required (TLS 1.2 or 1.3) before anything else,
+/// the server certificate is checked by <see cref="ServerCertificatePinning"/>, AUTH PLAIN is used only once TLS is
+/// up, and every network step runs under a 30-second limit (domain.md §4.2, DUI-SEC-01).
+/// </summary>
+internal sealed class MssSender
+{
+    /// <summary>The French status message shown when the operator accepted the message.</summary>
+    public const string SuccessMessage = "Message envoyé";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _host;
+    private readonly int _port;
+    private readonly string? _user;
+    private readonly string? _password;
+    private readonly ServerCertificatePinning _pinning;
+
+    public MssSender(string host, int port, string? user, string? password, ServerCertificatePinning pinning)
+    {
+        _host = host;
+        _port = port;
+        _user = user;
+        _password = password;
+        _pinning = pinning ?? throw new ArgumentNullException(nameof(pinning));
+    }
+
+    /// <summary>How a send ended, in words for the user.</summary>
+    public sealed record Outcome(bool Succeeded, string Message);
+
+    /// <summary>Sends <paramref name="message"/>; never throws for a server, TLS or network failure.</summary>
+    public async Task<Outcome> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrWhiteSpace(_host) || _port is <= 0 or > 65535)
+        {
+            return new Outcome(false, "Envoi MSSanté impossible : le serveur SMTP (SmtpHost, SmtpPort) n'est pas configuré.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var client = new SmtpClient
+        {
+            Timeout = (int)Timeout.TotalMilliseconds,
+            SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            // Note: no revocation lookup, the harness runs with loopback only; the pinned certificate is self-signed.
+            CheckCertificateRevocation = false,
+            ServerCertificateValidationCallback = (_, certificate, _, errors) => _pinning.Validate(certificate, errors),
+        };
+
+        try
+        {
+            // Note: SecureSocketOptions.StartTls fails when the server does not offer STARTTLS: no plaintext fallback.
+            await client.ConnectAsync(_host, _port, SecureSocketOptions.StartTls, timeout.Token).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(_user))
+            {
+                await client.AuthenticateAsync(new SaslMechanismPlain(_user, _password ?? ""), timeout.Token).ConfigureAwait(false);
+            }
+
+            await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+            return new Outcome(true, SuccessMessage);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failure($"pas de réponse du serveur en {Timeout.TotalSeconds:0} s");
+        }
+        catch (SslHandshakeException e)
+        {
+            return Failure($"échec de la négociation TLS ({FirstLine(e.Message)})");
+        }
+        catch (MailKit.Security.AuthenticationException e)
+        {
+            return Failure($"authentification refusée ({FirstLine(e.Message)})");
+        }
+        catch (SmtpCommandException e)
+        {
+            return Failure($"le serveur a répondu {(int)e.StatusCode} ({FirstLine(e.Message)})");
+        }
+        catch (SmtpProtocolException e)
+        {
+            return Failure($"erreur de protocole SMTP ({FirstLine(e.Message)})");
+        }
+        catch (NotSupportedException e)
+        {
+            return Failure($"le serveur ne propose pas ce qui est requis ({FirstLine(e.Message)})");
+        }
+        catch (Exception e) when (e is SocketException or IOException or ServiceNotConnectedException)
+        {
+            return Failure($"serveur injoignable ({FirstLine(e.Message)})");
+        }
+    }
+
+    private static Outcome Failure(string reason) => new(false, "Échec de l'envoi MSSanté : " + reason + ".");
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] : line;
+    }
+}
