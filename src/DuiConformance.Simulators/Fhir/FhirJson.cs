@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace DuiConformance.Simulators.Fhir;
+
+/// <summary>FHIR JSON in and out: a syntax check, a cheap sniff of the top-level Bundle type, Firely parsing and serialization.</summary>
+internal static class FhirJson
+{
+    public const string MediaType = "application/fhir+json";
+
+    public const string ResponseContentType = "application/fhir+json; charset=utf-8";
+
+    private static readonly FhirJsonSerializer Serializer = new();
+
+    /// <summary>The body serialized as FHIR JSON (UTF-8).</summary>
+    public static byte[] Serialize(Resource resource) => Serializer.SerializeToBytes(resource);
+
+    /// <summary>The JSON syntax problem of <paramref name="body"/>, or <c>null</c> when it is well-formed JSON.</summary>
+    public static string? SyntaxError(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            return exception.Message;
+        }
+    }
+
+    /// <summary>
+    /// True when the top level says <c>"resourceType": "Bundle"</c> and <c>"type": "transaction"</c>. Reads only top-level
+    /// string properties and never throws, so it may run before the body is recorded.
+    /// </summary>
+    public static bool LooksLikeTransaction(ReadOnlySpan<byte> body)
+    {
+        string? resourceType = null, type = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.String && name is "resourceType" or "type")
+                {
+                    if (name == "resourceType")
+                    {
+                        resourceType = reader.GetString();
+                    }
+                    else
+                    {
+                        type = reader.GetString();
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Note: a sniff only; the full syntax error is reported after the body is recorded.
+        }
+
+        return resourceType == "Bundle" && type == "transaction";
+    }
+
+    /// <summary>
+    /// Parses a FHIR resource in the options' parsing mode; returns it, or <c>null</c> with the parser's problems as issues.
+    /// </summary>
+    public static Resource? Parse(ReadOnlyMemory<byte> body, FhirSimulatorOptions options, out IReadOnlyList<FhirIssue> issues)
+    {
+        var deserializer = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(options.ParsingMode).Ignoring(options.ToleratedParserIssues));
+        var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
+        if (deserializer.TryDeserializeResource(ref reader, out var resource, out var errors))
+        {
+            issues = [];
+            return resource;
+        }
+
+        issues = [.. errors.Select(error => new FhirIssue(
+            FhirSimulatorFindings.InvalidFhirContent,
+            OperationOutcome.IssueType.Structure,
+            $"Contenu FHIR invalide ({error.ErrorCode}) : {error.Message}",
+            InstancePath(error)))];
+        if (issues.Count == 0)
+        {
+            issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, "Contenu FHIR invalide.")];
+        }
+
+        return null;
+    }
+
+    private static string? InstancePath(Exception error) => error switch
+    {
+        FhirJsonException json => json.InstancePath,
+        Hl7.Fhir.Validation.CodedValidationException validation => validation.InstancePath,
+        _ => null,
+    };
+}

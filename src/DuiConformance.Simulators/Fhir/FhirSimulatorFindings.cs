@@ -1,0 +1,41 @@
+using DuiConformance.Core.Findings;
+
+namespace DuiConformance.Simulators.Fhir;
+
+/// <summary>
+/// The finding codes the FHIR simulator puts in its OperationOutcome refusals (<c>issue.details.coding</c>, system
+/// <see cref="System"/>). Band <c>FHIR-59xx</c> is kept for simulator refusals so it never collides with the checks'
+/// <c>FHIR-5xxx</c> codes. Permanent; a retired code is marked obsolete and never reused (STYLE.md rule 11).
+/// </summary>
+public static class FhirSimulatorFindings
+{
+    /// <summary>The coding system of finding codes in OperationOutcome issues.</summary>
+    public const string System = "urn:dui-conformance:finding";
+
+    /// <summary>The request body is not well-formed JSON (or nests deeper than 64 levels).</summary>
+    public static readonly FindingDefinition MalformedJson = new("FHIR-5901", Severity.Error, "Request body is not well-formed JSON", ["DUI-DMP-01"]);
+
+    /// <summary>The body is JSON but not a FHIR R4 resource the parser accepts (unknown element, wrong type, no resourceType).</summary>
+    public static readonly FindingDefinition InvalidFhirContent = new("FHIR-5902", Severity.Error, "Request body is not a valid FHIR R4 resource", ["DUI-DMP-01"]);
+
+    /// <summary><c>POST [base]</c> (ITI-65) with a resource other than a Bundle.</summary>
+    public static readonly FindingDefinition NotABundle = new("FHIR-5903", Severity.Error, "ITI-65 body is not a Bundle", ["DUI-DMP-01"]);
+
+    /// <summary><c>POST [base]</c> with a Bundle whose type is not <c>transaction</c>.</summary>
+    public static readonly FindingDefinition NotATransaction = new("FHIR-5904", Severity.Error, "ITI-65 Bundle.type is not transaction", ["DUI-DMP-01"]);
+
+    /// <summary>A transaction entry without <c>request</c>, or a POST entry without <c>resource</c>.</summary>
+    public static readonly FindingDefinition IncompleteEntry = new("FHIR-5905", Severity.Error, "Transaction entry without request or resource", ["DUI-DMP-01"]);
+
+    /// <summary>A transaction entry whose method the simulator does not implement yet (only POST is): a harness limit, not a DUI fault.</summary>
+    public static readonly FindingDefinition UnsupportedEntryMethod = new("FHIR-5906", Severity.Error, "Transaction entry method not supported by the simulator", []);
+
+    /// <summary>The request body is larger than <see cref="FhirSimulatorOptions.MaxRequestBodySize"/>.</summary>
+    public static readonly FindingDefinition BodyTooLarge = new("FHIR-5907", Severity.Error, "Request body over the simulator's size limit", []);
+
+    /// <summary>The Content-Type is not <c>application/fhir+json</c> or <c>application/json</c>.</summary>
+    public static readonly FindingDefinition UnsupportedMediaType = new("FHIR-5908", Severity.Error, "Content-Type is not FHIR JSON", ["DUI-DMP-01"]);
+
+    /// <summary>The simulator failed while processing the request: a harness fault (HTTP 500).</summary>
+    public static readonly FindingDefinition SimulatorFault = new("FHIR-5909", Severity.Error, "The simulator failed while processing the request", []);
+}

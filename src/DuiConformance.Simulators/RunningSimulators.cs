@@ -1,0 +1,63 @@
+using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Smtp;
+
+namespace DuiConformance.Simulators;
+
+/// <summary>
+/// The simulators of one run, listening: where a DUI must connect (FHIR base, SMTP host and port), the certificate it
+/// must trust and the mailboxes it may use. Disposing stops everything.
+/// </summary>
+public sealed class RunningSimulators : IAsyncDisposable
+{
+    private readonly FhirSimulator _fhir;
+    private readonly SmtpSimulator _smtp;
+    private bool _stopped;
+
+    internal RunningSimulators(FhirSimulator fhir, SmtpSimulator smtp, SimulatorCertificate certificate, IReadOnlyList<MailboxAccount> mailboxes)
+    {
+        _fhir = fhir;
+        _smtp = smtp;
+        Certificate = certificate;
+        Mailboxes = mailboxes;
+    }
+
+    /// <summary>The FHIR base URL, e.g. <c>http://127.0.0.1:50123/fhir</c>: ITI-65 is <c>POST</c> on it.</summary>
+    public Uri FhirBase => _fhir.BaseAddress;
+
+    /// <summary>The SMTP submission host (an IP address literal, loopback by default).</summary>
+    public string SmtpHost => _smtp.LocalEndPoint.Address.ToString();
+
+    /// <summary>The SMTP submission port (STARTTLS, then AUTH PLAIN).</summary>
+    public int SmtpPort => _smtp.LocalEndPoint.Port;
+
+    /// <summary>The self-signed certificate presented by STARTTLS; the DUI must trust it (pin it) for the run.</summary>
+    public SimulatorCertificate Certificate { get; }
+
+    /// <summary>The operator's mailboxes with their credentials.</summary>
+    public IReadOnlyList<MailboxAccount> Mailboxes { get; }
+
+    /// <summary>The FHIR resources accepted so far.</summary>
+    public DocumentRepository Documents => _fhir.Documents;
+
+    /// <summary>Stops every simulator: SMTP sessions get <c>421 4.3.2</c> and record their transcripts, FHIR requests in flight finish.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _smtp.StopAsync().ConfigureAwait(false);
+        await _fhir.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _smtp.DisposeAsync().ConfigureAwait(false);
+        await _fhir.DisposeAsync().ConfigureAwait(false);
+        Certificate.Dispose();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+
+namespace DuiConformance.Simulators;
+
+/// <summary>What <see cref="SimulatorHost.StartAsync"/> starts, and where: every simulator on loopback, ports chosen by the system.</summary>
+public sealed record SimulatorHostOptions
+{
+    /// <summary>The default test mailbox address (an EHPAD secretariat on the CI-SIS test domain, domain.md §4.1).</summary>
+    public const string DefaultMailboxAddress = "secretariat@ehpad-les-tilleuls.test-ci-sis.mssante.fr";
+
+    /// <summary>The default test mailbox user.</summary>
+    public const string DefaultMailboxUser = "dui-reference";
+
+    /// <summary>Address every simulator listens on; loopback unless <see cref="AllowNonLoopback"/>.</summary>
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>Allow a non-loopback <see cref="BindAddress"/>; off by default so nothing is exposed by mistake.</summary>
+    public bool AllowNonLoopback { get; init; }
+
+    /// <summary>FHIR port; 0 = chosen by the system.</summary>
+    public int FhirPort { get; init; }
+
+    /// <summary>SMTP submission port; 0 = chosen by the system.</summary>
+    public int SmtpPort { get; init; }
+
+    /// <summary>
+    /// The mailboxes of the simulated operator; <c>null</c> means one default test mailbox
+    /// (<see cref="DefaultMailboxAddress"/>, user <see cref="DefaultMailboxUser"/>) with a random password for this run.
+    /// </summary>
+    public IReadOnlyList<MailboxAccount>? Mailboxes { get; init; }
+
+    /// <summary>Recipient domains the SMTP simulator accepts (see <see cref="Smtp.SmtpSimulatorOptions.AcceptedDomains"/>).</summary>
+    public IReadOnlyList<string> AcceptedDomains { get; init; } = ["test-ci-sis.mssante.fr", ".mssante.fr"];
+
+    /// <summary>Largest message the SMTP simulator accepts, in octets (advertised as SIZE).</summary>
+    public long MaxMessageSize { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>How long the SMTP simulator waits for each client line.</summary>
+    public TimeSpan SmtpCommandTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest FHIR request body, in octets.</summary>
+    public long FhirMaxRequestBodySize { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>The clock of every simulator (a fake one in tests); the system clock when <c>null</c>.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>The mailboxes to use: <see cref="Mailboxes"/>, or the default one with a fresh random password.</summary>
+    internal IReadOnlyList<MailboxAccount> ResolveMailboxes() =>
+        Mailboxes ?? [new MailboxAccount(DefaultMailboxAddress, DefaultMailboxUser, RandomPassword())];
+
+    private static string RandomPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace DuiConformance.Simulators.Smtp.Commands;
+
+/// <summary>
+/// MAIL FROM (RFC 5321 §4.1.1.2) with the <c>SIZE</c> (RFC 1870) and <c>BODY</c> (RFC 6152) parameters; only after AUTH
+/// (RFC 6409 §4.3: a submission server authenticates its users).
+/// </summary>
+internal sealed class MailCommandHandler : ISmtpCommandHandler
+{
+    public string Verb => "MAIL";
+
+    public IReadOnlySet<SmtpSessionState> AllowedStates => SmtpStateSets.Ready;
+
+    public async Task HandleAsync(SmtpSession session, SmtpCommand command, CancellationToken cancellationToken)
+    {
+        if (session.AuthUser is null)
+        {
+            throw new SmtpReplyException(SmtpReplies.AuthenticationRequired);
+        }
+
+        var path = SmtpPath.Parse(command.Argument, "FROM") ?? throw new SmtpReplyException(new SmtpReply(501, "5.5.4", "Syntax: MAIL FROM:<address>"));
+        if (path.Address.Length > 0 && path.Domain is null)
+        {
+            throw new SmtpReplyException(new SmtpReply(501, "5.1.7", "Bad sender address syntax"));
+        }
+
+        var eightBitMime = false;
+        long? declaredSize = null;
+        foreach (var (key, value) in path.Parameters)
+        {
+            switch (key)
+            {
+                case "SIZE":
+                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                    {
+                        throw new SmtpReplyException(new SmtpReply(501, "5.5.4", "Syntax: SIZE=<number>"));
+                    }
+
+                    if (size > session.Server.Options.MaxMessageSize)
+                    {
+                        throw new SmtpReplyException(SmtpReplies.MessageTooBig);
+                    }
+
+                    declaredSize = size;
+                    break;
+                case "BODY" when string.Equals(value, "8BITMIME", StringComparison.OrdinalIgnoreCase):
+                    eightBitMime = true;
+                    break;
+                case "BODY" when string.Equals(value, "7BIT", StringComparison.OrdinalIgnoreCase):
+                    break;
+
+                // Note: RFC 4954 §5 — AUTH=<mailbox> may be sent by any client that saw AUTH in EHLO; it is accepted and ignored.
+                case "AUTH":
+                    break;
+                default:
+                    throw new SmtpReplyException(SmtpReplies.UnsupportedParameter);
+            }
+        }
+
+        session.Transaction = new SmtpTransaction(path.Address, eightBitMime, declaredSize);
+        session.State = SmtpSessionState.MailFrom;
+        await session.ReplyAsync(new SmtpReply(250, "2.1.0", $"Sender <{path.Address}> OK"), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,103 @@
+namespace DuiConformance.Simulators.Smtp;
+
+/// <summary>
+/// Reads LF-terminated lines from the client with a hard maximum per line, so a hostile client can never make the
+/// server buffer without bound: the octets past the maximum are counted and dropped.
+/// </summary>
+internal sealed class SmtpLineReader
+{
+    private const int ReadSize = 16 * 1024;
+
+    private readonly byte[] _buffer = new byte[ReadSize];
+    private Stream _stream;
+    private int _start;
+    private int _end;
+    private byte[] _line = new byte[1024];
+
+    public SmtpLineReader(Stream stream)
+    {
+        _stream = stream;
+    }
+
+    /// <summary>
+    /// Switches to a new stream (after STARTTLS) and returns how many octets were already buffered from the old one.
+    /// </summary>
+    /// <remarks>
+    /// Note: RFC 3207 §5 — anything the client sent after STARTTLS and before the handshake was not protected; it is
+    /// discarded rather than treated as commands (the plaintext command injection flaw, CVE-2011-0411).
+    /// </remarks>
+    public int SwitchStream(Stream stream)
+    {
+        var discarded = _end - _start;
+        _stream = stream;
+        _start = 0;
+        _end = 0;
+        return discarded;
+    }
+
+    /// <summary>Reads one line of at most <paramref name="maxLength"/> octets (the rest of a longer line is dropped).</summary>
+    public async ValueTask<SmtpLine> ReadLineAsync(int maxLength, CancellationToken cancellationToken)
+    {
+        var kept = 0;
+        long total = 0;
+        byte previous = 0;
+        while (true)
+        {
+            if (_start == _end)
+            {
+                _start = 0;
+                _end = await _stream.ReadAsync(_buffer.AsMemory(0, ReadSize), cancellationToken).ConfigureAwait(false);
+                if (_end == 0)
+                {
+                    return new SmtpLine(_line.AsMemory(0, Math.Min(kept, maxLength)), SmtpLineEnding.EndOfStream, total);
+                }
+            }
+
+            var available = _buffer.AsSpan(_start, _end - _start);
+            var newline = available.IndexOf((byte)'\n');
+            var chunk = newline < 0 ? available : available[..newline];
+            if (!chunk.IsEmpty)
+            {
+                previous = chunk[^1];
+                total += chunk.Length;
+
+                // Note: keep one octet beyond the maximum so a CR right at the limit is still recognised as part of CRLF.
+                var room = maxLength + 1 - kept;
+                var take = Math.Min(room, chunk.Length);
+                if (take > 0)
+                {
+                    EnsureCapacity(kept + take);
+                    chunk[..take].CopyTo(_line.AsSpan(kept));
+                    kept += take;
+                }
+            }
+
+            if (newline < 0)
+            {
+                _start = _end;
+                continue;
+            }
+
+            _start += newline + 1;
+            var ending = previous == (byte)'\r' ? SmtpLineEnding.CrLf : SmtpLineEnding.Lf;
+            if (ending == SmtpLineEnding.CrLf)
+            {
+                total--;
+                if (kept > total)
+                {
+                    kept = (int)total;
+                }
+            }
+
+            return new SmtpLine(_line.AsMemory(0, Math.Min(kept, maxLength)), ending, total);
+        }
+    }
+
+    private void EnsureCapacity(int size)
+    {
+        if (size > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Max(size, _line.Length * 2));
+        }
+    }
+}

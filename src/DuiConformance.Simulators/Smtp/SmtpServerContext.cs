@@ -1,0 +1,34 @@
+using DuiConformance.Core.Evidence;
+using DuiConformance.Simulators.Smtp.Auth;
+
+namespace DuiConformance.Simulators.Smtp;
+
+/// <summary>What every session of one SMTP server shares: settings, evidence store, TLS certificate, clock, verbs and SASL mechanisms.</summary>
+/// <param name="Options">The server settings.</param>
+/// <param name="Evidence">Where messages and transcripts are recorded before they are acknowledged.</param>
+/// <param name="Certificate">The certificate for STARTTLS; <c>null</c> disables STARTTLS (and so AUTH and MAIL).</param>
+/// <param name="Time">The clock for transcripts and timeouts (a fake one in tests).</param>
+/// <param name="Commands">The verb handlers.</param>
+/// <param name="AuthMechanisms">The SASL mechanisms offered after TLS, in EHLO order.</param>
+public sealed record SmtpServerContext(
+    SmtpSimulatorOptions Options,
+    EvidenceStore Evidence,
+    SimulatorCertificate? Certificate,
+    TimeProvider Time,
+    SmtpCommandMap Commands,
+    IReadOnlyList<ISmtpAuthMechanism> AuthMechanisms)
+{
+    /// <summary>The standard context: the default verbs and AUTH PLAIN over <see cref="SmtpSimulatorOptions.Accounts"/>.</summary>
+    public static SmtpServerContext Create(SmtpSimulatorOptions options, EvidenceStore evidence, SimulatorCertificate? certificate, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new SmtpServerContext(
+            options,
+            evidence,
+            certificate,
+            time ?? TimeProvider.System,
+            SmtpCommandMap.CreateDefault(),
+            [new SmtpPlainMechanism(options.Accounts)]);
+    }
+}
