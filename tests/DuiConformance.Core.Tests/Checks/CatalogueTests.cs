@@ -1,0 +1,106 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using DuiConformance.Core.Checks;
+using DuiConformance.Core.Evidence;
+using DuiConformance.Core.Findings;
+
+namespace DuiConformance.Core.Tests.Checks;
+
+/// <summary>The finding and check catalogues stay unique, banded and tied to requirements (STYLE.md rules 11 and 17).</summary>
+public sealed class CatalogueTests
+{
+    private static readonly Dictionary<Type, string> Bands = new()
+    {
+        [typeof(CdaFindings)] = "CDA-1",
+        [typeof(XdmFindings)] = "XDM-2",
+        [typeof(MailFindings)] = "SMTP-3",
+        [typeof(FhirFindings)] = "FHIR-5",
+    };
+
+    [Test]
+    public void Finding_codes_are_unique()
+    {
+        var codes = FindingCatalogue.All.Select(definition => definition.Code).ToList();
+        codes.ShouldNotBeEmpty();
+        codes.ShouldBeUnique();
+    }
+
+    [Test]
+    public void Finding_codes_are_banded_by_area()
+    {
+        foreach (var (area, band) in Bands)
+        {
+            var definitions = area.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(field => field.FieldType == typeof(FindingDefinition))
+                .Select(field => (FindingDefinition)field.GetValue(null)!)
+                .ToList();
+            definitions.ShouldNotBeEmpty(area.Name);
+            definitions.ShouldAllBe(definition => Regex.IsMatch(definition.Code, "^" + band + "[0-9]{3}$"), area.Name);
+        }
+
+        FindingCatalogue.Areas.ShouldBe(Bands.Keys, ignoreOrder: true);
+    }
+
+    [Test]
+    public void Every_finding_is_titled_and_bears_on_known_requirements()
+    {
+        foreach (var definition in FindingCatalogue.All)
+        {
+            definition.Title.ShouldNotBeNullOrWhiteSpace(definition.Code);
+            definition.Requirements.ShouldNotBeEmpty(definition.Code);
+            definition.Requirements.ShouldAllBe(requirement => RequirementIds.All.Contains(requirement), definition.Code);
+        }
+    }
+
+    [Test]
+    public void Catalogue_fields_are_static_readonly()
+    {
+        foreach (var area in FindingCatalogue.Areas)
+        {
+            area.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(field => field.FieldType == typeof(FindingDefinition))
+                .ShouldAllBe(field => field.IsInitOnly, area.Name);
+        }
+    }
+
+    [Test]
+    public void Check_catalogue_lists_the_thirteen_checks_in_order_with_unique_ids()
+    {
+        CheckCatalogue.All.Select(check => check.Definition.Id).ShouldBe(
+        [
+            "cda.header.realm-typeid", "cda.header.template-ids", "cda.header.identification", "cda.header.participants",
+            "cda.dlu.volet", "fhir.iti65.bundle", "fhir.iti65.document-reference", "fhir.iti65.attachment-integrity",
+            "mss.header.nil", "mss.header.cda-ins", "mss.message.rfc5322", "mss.xdm.layout", "mss.smtp.tls-before-auth",
+        ]);
+    }
+
+    [Test]
+    public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
+    {
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage];
+        foreach (var check in CheckCatalogue.All)
+        {
+            var definition = check.Definition;
+            definition.ShouldSatisfyAllConditions(
+                () => definition.Id.ShouldMatch("^[a-z0-9]+(\\.[a-z0-9-]+)+$"),
+                () => definition.TitleFr.ShouldNotBeNullOrWhiteSpace(),
+                () => definition.TitleEn.ShouldNotBeNullOrWhiteSpace(),
+                () => definition.Description.ShouldContain("domain.md"),
+                () => definition.Verifies.ShouldNotBeEmpty(),
+                () => definition.Verifies.ShouldAllBe(requirement => RequirementIds.All.Contains(requirement)),
+                () => definition.Inputs.ShouldNotBeEmpty(),
+                () => definition.Inputs.ShouldAllBe(input => kinds.Contains(input)));
+            check.GetType().IsSealed.ShouldBeTrue(definition.Id);
+        }
+    }
+
+    [Test]
+    public void Every_brief_requirement_is_verified_by_a_check_and_evidenced_by_a_finding()
+    {
+        var verified = CheckCatalogue.All.SelectMany(check => check.Definition.Verifies).ToHashSet();
+        var evidenced = FindingCatalogue.All.SelectMany(definition => definition.Requirements).ToHashSet();
+        RequirementIds.All.Count.ShouldBe(12);
+        RequirementIds.All.ShouldAllBe(requirement => verified.Contains(requirement));
+        RequirementIds.All.ShouldAllBe(requirement => evidenced.Contains(requirement));
+    }
+}
