@@ -220,7 +220,7 @@ public static partial class HtmlReportWriter
 
     private static void AppendCheck(StringBuilder html, CheckReport check, ReportTexts texts, string anchor, Dictionary<string, EvidenceItem> evidence)
     {
-        var open = check.Outcome is "fail" or "error" ? " open" : string.Empty;
+        var open = check.Outcome is "fail" or "error" or "skip" ? " open" : string.Empty;
         html.Append("<details class=\"check\" id=\"").Append(anchor).Append("\" data-check-id=\"").Append(E(check.Id))
             .Append("\" data-scenario=\"").Append(E(check.Scenario)).Append("\" data-outcome=\"").Append(E(check.Outcome)).Append('"').Append(open).Append(">\n")
             .Append("<summary>").Append(Badge(check.Outcome, texts)).Append(" <strong>").Append(E(check.Title)).Append("</strong> <code>")

@@ -29,23 +29,22 @@ public static class ReportFiles
     /// Writes the four files, reading the evidence index from <c>&lt;outputDirectory&gt;/evidence/index.jsonl</c> when
     /// it exists (so report.html links findings to their evidence).
     /// </summary>
-    public static Task WriteAllAsync(RunReport report, string outputDirectory, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
-        var evidence = EvidenceStore.ReadIndex(Path.Combine(outputDirectory, EvidenceDirectoryName));
-        return WriteAllAsync(report, outputDirectory, evidence, cancellationToken);
-    }
+    public static Task WriteAllAsync(RunReport report, string outputDirectory, CancellationToken cancellationToken = default) =>
+        WriteAllAsync(report, outputDirectory, null, cancellationToken);
 
     /// <summary>Writes the four files; <paramref name="evidence"/> turns evidence ids into links in report.html.</summary>
     /// <param name="report">The run's report.</param>
     /// <param name="outputDirectory">The output folder; created when missing. Existing report files are replaced.</param>
-    /// <param name="evidence">The run's evidence items (e.g. <see cref="EvidenceStore.Items"/>); empty for no links.</param>
+    /// <param name="evidence">
+    /// The run's evidence items (e.g. <see cref="EvidenceStore.Items"/>); <c>null</c> reads the index of the evidence
+    /// folder beside the report files, when there is one (re-rendering a report.json).
+    /// </param>
     /// <param name="cancellationToken">Stops between files.</param>
-    public static async Task WriteAllAsync(RunReport report, string outputDirectory, IReadOnlyList<EvidenceItem> evidence, CancellationToken cancellationToken = default)
+    public static async Task WriteAllAsync(RunReport report, string outputDirectory, IReadOnlyList<EvidenceItem>? evidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
-        ArgumentNullException.ThrowIfNull(evidence);
+        evidence ??= EvidenceStore.ReadIndex(Path.Combine(outputDirectory, EvidenceDirectoryName));
         Directory.CreateDirectory(outputDirectory);
         await WriteAsync(Path.Combine(outputDirectory, JsonFileName), RunReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
         await WriteAsync(Path.Combine(outputDirectory, JUnitFileName), JUnitReportWriter.Render(report), cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,7 @@ public static class RunReportJson
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         // Note: keep French letters as they are ("Échec", not "\u00C9chec"); <, >, & and quotes stay escaped.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        TypeInfoResolver = RunReportJsonContext.Default,
     };
 
     /// <summary>The report as report.json text.</summary>
