@@ -1,0 +1,14 @@
+namespace DuiConformance.Core.Eligibility;
+
+/// <summary>A rule evaluated against a run's requirement outcomes (DESIGN.md §5).</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Status">What the run means for it.</param>
+/// <param name="BlockedBy">Required requirements that failed, in the rule's order: fix these first.</param>
+/// <param name="AtRiskBy">Required requirements not proven (skipped, harness error, or no outcome), in the rule's order.</param>
+/// <param name="Reasons">The outcome seen for each required requirement, in the rule's order.</param>
+public sealed record EligibilityResult(
+    EligibilityRule Rule,
+    EligibilityStatus Status,
+    IReadOnlyList<string> BlockedBy,
+    IReadOnlyList<string> AtRiskBy,
+    IReadOnlyList<EligibilityReason> Reasons);
