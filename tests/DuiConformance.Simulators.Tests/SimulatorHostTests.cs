@@ -57,7 +57,7 @@ public sealed class SimulatorHostTests
 
         var fault = await Should.ThrowAsync<HarnessException>(() => SimulatorHost.StartAsync(new SimulatorHostOptions { SmtpPort = port }, evidence.Store, CancellationToken.None));
 
-        fault.Code.ShouldBe(SimulatorHarnessCodes.SmtpBindFailed);
+        fault.Code.ShouldBe(HarnessCodes.SmtpBindFailed);
     }
 
     [Test]

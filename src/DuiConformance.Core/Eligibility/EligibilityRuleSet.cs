@@ -23,7 +23,7 @@ namespace DuiConformance.Core.Eligibility;
 public sealed partial class EligibilityRuleSet
 {
     /// <summary>The <see cref="HarnessException.Code"/> of every rule set loading error.</summary>
-    public const string LoadErrorCode = "HARNESS-9202";
+    public const string LoadErrorCode = HarnessCodes.EligibilityRuleSetInvalid;
 
     private readonly Dictionary<string, EligibilityParameter> _parameters;
 

@@ -18,7 +18,7 @@ namespace DuiConformance.Core.Requirements;
 public sealed partial class RequirementCatalogue
 {
     /// <summary>The <see cref="HarnessException.Code"/> of every catalogue loading error.</summary>
-    public const string LoadErrorCode = "HARNESS-9201";
+    public const string LoadErrorCode = HarnessCodes.RequirementCatalogueInvalid;
 
     /// <summary>The columns of <c>requirements.csv</c>, in their usual order.</summary>
     public static IReadOnlyList<string> Columns { get; } =

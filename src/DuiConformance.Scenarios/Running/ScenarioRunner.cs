@@ -135,7 +135,7 @@ public sealed class ScenarioRunner
         var outcomes = new List<Outcome>();
         foreach (var id in step.Checks)
         {
-            var check = _checks.TryGetValue(id, out var found) ? found : throw new HarnessException("HARNESS-9201", $"Contrôle inconnu '{id}'.");
+            var check = _checks.TryGetValue(id, out var found) ? found : throw new HarnessException(HarnessCodes.UnknownCheck, $"Contrôle inconnu '{id}'.");
             CheckResult result;
             try
             {
@@ -145,7 +145,7 @@ public sealed class ScenarioRunner
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                result = CheckResult.HarnessError($"HARNESS-9202: {check.Definition.Id} a levé {exception.GetType().Name}: {exception.Message}");
+                result = CheckResult.HarnessError($"{HarnessCodes.CheckThrew}: {check.Definition.Id} a levé {exception.GetType().Name}: {exception.Message}");
             }
 
             results.Add(new ScenarioCheckResult(scenario.Id, check.Definition, result));

@@ -35,7 +35,7 @@ public sealed class FhirSimulator : IAsyncDisposable
 
     /// <summary>Starts the server and returns once it listens.</summary>
     /// <exception cref="ArgumentException">The host is not loopback and <see cref="FhirSimulatorOptions.AllowNonLoopback"/> is false.</exception>
-    /// <exception cref="HarnessException">Kestrel could not listen (<see cref="SimulatorHarnessCodes.FhirStartFailed"/>).</exception>
+    /// <exception cref="HarnessException">Kestrel could not listen (<see cref="HarnessCodes.FhirStartFailed"/>).</exception>
     public static async Task<FhirSimulator> StartAsync(FhirSimulatorOptions options, EvidenceStore evidence, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -73,13 +73,13 @@ public sealed class FhirSimulator : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             throw new HarnessException(
-                SimulatorHarnessCodes.FhirStartFailed,
+                HarnessCodes.FhirStartFailed,
                 string.Create(CultureInfo.InvariantCulture, $"The FHIR simulator cannot listen on {address}:{options.Port}: {exception.Message}"),
                 exception);
         }
 
         var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new HarnessException(SimulatorHarnessCodes.FhirStartFailed, "The FHIR simulator started but reports no address.");
+            ?? throw new HarnessException(HarnessCodes.FhirStartFailed, "The FHIR simulator started but reports no address.");
         var baseAddress = new Uri(listening.TrimEnd('/') + DocumentSharingEndpoints.BasePath);
         return new FhirSimulator(app, baseAddress, documents);
     }

@@ -47,7 +47,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
 
     /// <summary>Binds the listener and starts accepting connections.</summary>
     /// <exception cref="ArgumentException">The host is not loopback and <see cref="SmtpSimulatorOptions.AllowNonLoopback"/> is false.</exception>
-    /// <exception cref="HarnessException">The port could not be bound (<see cref="SimulatorHarnessCodes.SmtpBindFailed"/>).</exception>
+    /// <exception cref="HarnessException">The port could not be bound (<see cref="HarnessCodes.SmtpBindFailed"/>).</exception>
     public void Start()
     {
         if (_listener is not null)
@@ -66,7 +66,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
         {
             listener.Dispose();
             throw new HarnessException(
-                SimulatorHarnessCodes.SmtpBindFailed,
+                HarnessCodes.SmtpBindFailed,
                 string.Create(CultureInfo.InvariantCulture, $"The SMTP simulator cannot listen on {address}:{options.Port}: {exception.Message}"),
                 exception);
         }

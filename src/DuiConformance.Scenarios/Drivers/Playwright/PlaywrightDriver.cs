@@ -33,13 +33,13 @@ public sealed class PlaywrightDriver : IScenarioDriver
     public string Name => "playwright";
 
     /// <summary>Starts Playwright and Chromium.</summary>
-    /// <exception cref="HarnessException">HARNESS-9101 when Chromium is missing or fails to start.</exception>
+    /// <exception cref="HarnessException"><see cref="HarnessCodes.BrowserUnavailable"/> when Chromium is missing or fails to start.</exception>
     public static async Task<PlaywrightDriver> StartAsync(UiMap map, Uri sutBase, BrowserOptions options, EvidenceStore evidence)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(options.ExecutablePath))
         {
-            throw new HarnessException("HARNESS-9101", $"Chromium introuvable à '{options.ExecutablePath}' : installez le paquet Debian 'chromium' (./dui-conformance le fait) ou définissez {BrowserOptions.PathVariable}.");
+            throw new HarnessException(HarnessCodes.BrowserUnavailable, $"Chromium introuvable à '{options.ExecutablePath}' : installez le paquet Debian 'chromium' (./dui-conformance le fait) ou définissez {BrowserOptions.PathVariable}.");
         }
 
         var driver = new PlaywrightDriver(map, sutBase, options, evidence);
@@ -58,7 +58,7 @@ public sealed class PlaywrightDriver : IScenarioDriver
         catch (PlaywrightException exception)
         {
             await driver.DisposeAsync().ConfigureAwait(false);
-            throw new HarnessException("HARNESS-9101", "Chromium n'a pas démarré : " + exception.Message, exception);
+            throw new HarnessException(HarnessCodes.BrowserUnavailable, "Chromium n'a pas démarré : " + exception.Message, exception);
         }
     }
 
@@ -78,7 +78,7 @@ public sealed class PlaywrightDriver : IScenarioDriver
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(data);
         var operations = _map.For(step.Action!)
-            ?? throw new HarnessException("HARNESS-9102", $"La carte d'interface de '{_map.Sut}' ne sait pas réaliser l'action '{step.Action}'.");
+            ?? throw new HarnessException(HarnessCodes.UiMapActionMissing, $"La carte d'interface de '{_map.Sut}' ne sait pas réaliser l'action '{step.Action}'.");
         var page = _page ?? throw new InvalidOperationException("StartScenarioAsync was not called.");
         foreach (var operation in operations)
         {

@@ -1,0 +1,33 @@
+namespace DuiConformance.Core;
+
+/// <summary>
+/// Every <c>HARNESS-9xxx</c> code of a <see cref="HarnessException"/>: environment and configuration faults that make a
+/// run's outcome <c>error</c>, never a DUI failure (STYLE.md rule 15b). One list so that numbers never collide.
+/// Bands: 90xx profiles and catalogues (Core), 91xx simulators, 92xx scenarios and drivers. Permanent; never reuse a number.
+/// </summary>
+public static class HarnessCodes
+{
+    /// <summary>The requirement catalogue (<c>profiles/requirements/requirements.csv</c>) is missing or malformed.</summary>
+    public const string RequirementCatalogueInvalid = "HARNESS-9001";
+
+    /// <summary>An eligibility rule set (<c>profiles/eligibility/*.yaml</c>) is missing or malformed.</summary>
+    public const string EligibilityRuleSetInvalid = "HARNESS-9002";
+
+    /// <summary>The SMTP simulator could not listen (port in use, address not available).</summary>
+    public const string SmtpBindFailed = "HARNESS-9101";
+
+    /// <summary>The FHIR simulator could not start (port in use, address not available).</summary>
+    public const string FhirStartFailed = "HARNESS-9102";
+
+    /// <summary>Chromium is missing or did not start.</summary>
+    public const string BrowserUnavailable = "HARNESS-9201";
+
+    /// <summary>The SUT's UI map has no recipe for an action a scenario asks for.</summary>
+    public const string UiMapActionMissing = "HARNESS-9202";
+
+    /// <summary>A scenario names a check the harness does not have.</summary>
+    public const string UnknownCheck = "HARNESS-9203";
+
+    /// <summary>A check threw instead of returning a result: a harness bug, reported as an error.</summary>
+    public const string CheckThrew = "HARNESS-9204";
+}
