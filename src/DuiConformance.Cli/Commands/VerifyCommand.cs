@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using DuiConformance.Cli.Running;
-using DuiConformance.Core;
 using DuiConformance.Core.Eligibility;
 using DuiConformance.Core.Proof;
 using DuiConformance.Core.Requirements;

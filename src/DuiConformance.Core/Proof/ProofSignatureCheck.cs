@@ -74,6 +74,8 @@ public static class ProofSignatureCheck
             .OfType<Pkcs9SigningTime>()
             .Select(time => (DateTimeOffset?)new DateTimeOffset(DateTime.SpecifyKind(time.SigningTime, DateTimeKind.Utc)))
             .FirstOrDefault();
+        // Note: without a time-stamp token (RFC 3161) the signing time is the signer's own claim; the verifier also
+        // requires it after the end of the run, not in the future and inside the campaign window (PROOF-7013).
         var rejections = new List<ProofRejection>();
         if (signingTime is null)
         {

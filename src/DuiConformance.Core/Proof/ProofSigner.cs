@@ -32,7 +32,7 @@ public static class ProofSigner
 
             return certificate;
         }
-        catch (CryptographicException exception)
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
             throw new InvalidDataException($"certificat {certificatePath} ou clé {keyPath} illisible, ou clé ne correspondant pas au certificat : {exception.Message}", exception);
         }
