@@ -101,6 +101,15 @@ public sealed class ProofEndToEndTests
     }
 
     [Test]
+    public async Task Verify_of_the_run_folder_finds_the_bundle_and_not_the_evidence_zips()
+    {
+        var (exit, output, error) = await CliAsync("verify", Path.GetDirectoryName(_bundle)!, "--trust", _trust);
+
+        exit.ShouldBe(ExitCodes.Passed, output + error);
+        output.ShouldContain("ACCEPTÉ : 1 lot(s) accepté(s), 0 refusé(s)");
+    }
+
+    [Test]
     public async Task Verify_without_the_editor_in_the_trust_store_rejects_the_signer()
     {
         var (exit, output, _) = await CliAsync("verify", _bundle);

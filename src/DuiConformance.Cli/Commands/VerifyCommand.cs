@@ -94,7 +94,11 @@ public static class VerifyCommand
     {
         if (Directory.Exists(input))
         {
-            return ([.. Directory.EnumerateFiles(input, "*.zip", SearchOption.AllDirectories).Order(StringComparer.Ordinal)], null);
+            // Note: a run folder holds evidence zips too (IHE_XDM.ZIP attachments under evidence/objects/): not bundles.
+            var evidence = Path.DirectorySeparatorChar + "evidence" + Path.DirectorySeparatorChar;
+            return ([.. Directory.EnumerateFiles(input, "*.zip", SearchOption.AllDirectories)
+                .Where(path => !path.Contains(evidence, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)], null);
         }
 
         RequireFile(input);
