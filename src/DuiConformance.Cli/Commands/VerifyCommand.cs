@@ -35,7 +35,7 @@ public static class VerifyCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var campaign = parse.GetValue(campaignOption)!;
-            var (bundles, project) = Locate(parse.GetValue(input)!);
+            var (bundles, project, declared) = Locate(parse.GetValue(input)!);
             var expected = project?.Finess;
             if (parse.GetValue(expectedOption) is { } expectedPath)
             {
@@ -61,7 +61,7 @@ public static class VerifyCommand
                 AcceptedCatalogueVersions = Accepted(parse.GetValue(catalogueOption), CatalogueVersion.ForCampaign(campaign)),
             };
 
-            var result = ProofBatchVerifier.Verify(bundles, options, cancellationToken);
+            var result = ProofBatchVerifier.Verify(bundles, options, declared, cancellationToken);
             foreach (var verdict in result.Verdicts.Where(verdict => !verdict.Accepted))
             {
                 await output.WriteLineAsync($"✗ {verdict.Finess ?? "?"} {verdict.Source}").ConfigureAwait(false);
@@ -90,7 +90,7 @@ public static class VerifyCommand
         return command;
     }
 
-    private static (IReadOnlyList<string> Bundles, ProofProject? Project) Locate(string input)
+    private static (IReadOnlyList<string> Bundles, ProofProject? Project, IReadOnlyDictionary<string, string>? Declared) Locate(string input)
     {
         if (Directory.Exists(input))
         {
@@ -98,23 +98,28 @@ public static class VerifyCommand
             var evidence = Path.DirectorySeparatorChar + "evidence" + Path.DirectorySeparatorChar;
             return ([.. Directory.EnumerateFiles(input, "*.zip", SearchOption.AllDirectories)
                 .Where(path => !path.Contains(evidence, StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal)], null);
+                .Order(StringComparer.Ordinal)], null, null);
         }
 
         RequireFile(input);
         if (!input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return ([Path.GetFullPath(input)], null);
+            return ([Path.GetFullPath(input)], null, null);
         }
 
         var project = Load(() => ProofProject.Load(input));
         var folder = Path.GetDirectoryName(Path.GetFullPath(input))!;
-        var bundles = project.Essms
-            .Select(essms => essms.Bundle ?? new[] { Path.Combine(folder, essms.Finess + ".zip"), Path.Combine(folder, essms.Finess, "proof.zip") }.FirstOrDefault(File.Exists))
-            .Where(path => path is not null && File.Exists(path))
-            .Select(path => path!)
-            .ToList();
-        return (bundles, project);
+        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var essms in project.Essms)
+        {
+            var path = essms.Bundle ?? new[] { Path.Combine(folder, essms.Finess + ".zip"), Path.Combine(folder, essms.Finess, "proof.zip") }.FirstOrDefault(File.Exists);
+            if (path is not null && File.Exists(path))
+            {
+                declared.TryAdd(path, essms.Finess);
+            }
+        }
+
+        return ([.. declared.Keys], project, declared);
     }
 
     private static EligibilityRuleSet LoadRuleSet(string campaign)

@@ -13,7 +13,18 @@ public static class ProofBatchVerifier
     /// <param name="bundles">The bundle files.</param>
     /// <param name="options">What is accepted; <see cref="ProofVerificationOptions.ExpectedFiness"/> also yields the missing ESSMS.</param>
     /// <param name="cancellationToken">Stops between bundles.</param>
-    public static ProofBatchResult Verify(IReadOnlyList<string> bundles, ProofVerificationOptions options, CancellationToken cancellationToken = default)
+    public static ProofBatchResult Verify(IReadOnlyList<string> bundles, ProofVerificationOptions options, CancellationToken cancellationToken = default) =>
+        Verify(bundles, options, null, cancellationToken);
+
+    /// <summary>
+    /// Verifies <paramref name="bundles"/>; a bundle that <paramref name="declaredFiness"/> assigns to an ESSMS (the
+    /// project CSV's line for it) must also claim that FINESS.
+    /// </summary>
+    /// <param name="bundles">The bundle files.</param>
+    /// <param name="options">What is accepted; <see cref="ProofVerificationOptions.ExpectedFiness"/> also yields the missing ESSMS.</param>
+    /// <param name="declaredFiness">Bundle path → the FINESS the project assigns to it; null when bundles are not assigned.</param>
+    /// <param name="cancellationToken">Stops between bundles.</param>
+    public static ProofBatchResult Verify(IReadOnlyList<string> bundles, ProofVerificationOptions options, IReadOnlyDictionary<string, string>? declaredFiness, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bundles);
         ArgumentNullException.ThrowIfNull(options);
@@ -53,6 +64,11 @@ public static class ProofBatchVerifier
         foreach (var verdict in verdicts)
         {
             var extra = new List<ProofRejection>();
+            if (declaredFiness is not null && declaredFiness.TryGetValue(verdict.Source, out var declared) && verdict.Finess is not null && verdict.Finess != declared)
+            {
+                extra.Add(ProofFindings.FinessUnexpected.With($"le projet attribue ce lot au FINESS {declared}, mais il déclare le FINESS {verdict.Finess}"));
+            }
+
             if (verdict.Finess is { } finess)
             {
                 if (byFiness[finess] > 1)

@@ -47,6 +47,18 @@ public sealed class ProofBatchVerifierTests
     }
 
     [Test]
+    public async Task A_bundle_the_project_assigns_to_another_essms_is_unexpected()
+    {
+        var bundle = await BundleAsync("a", ProofRun.Finess);
+
+        var result = ProofBatchVerifier.Verify([bundle], ProofRun.Options(), new Dictionary<string, string> { [bundle] = ProofRun.OtherFiness });
+
+        var rejection = result.Verdicts.Single().Rejections.Single();
+        rejection.Code.ShouldBe("PROOF-7012");
+        rejection.Detail.ShouldContain($"attribue ce lot au FINESS {ProofRun.OtherFiness}");
+    }
+
+    [Test]
     public async Task Two_bundles_for_one_finess_are_both_rejected_as_duplicates()
     {
         var first = await BundleAsync("a", ProofRun.Finess);
