@@ -73,13 +73,16 @@ public static class VerifyCommand
 
             if (parse.GetValue(csvOption) is { } csvPath)
             {
-                await using var writer = new StreamWriter(csvPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-                ProofCsvWriter.Write(writer, result.Verdicts);
+                // Note: with a BOM, so spreadsheet software reads the accents right.
+                using var csv = new StringWriter(CultureInfo.InvariantCulture);
+                ProofCsvWriter.Write(csv, result.Verdicts);
+                await WriteAsync(csvPath, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(htmlOption) is { } htmlPath)
             {
-                await File.WriteAllTextAsync(htmlPath, ProofHtmlWriter.Render(result, parse.GetValue(input)!, TimeProvider.System.GetUtcNow()), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+                var page = ProofHtmlWriter.Render(result, parse.GetValue(input)!, TimeProvider.System.GetUtcNow());
+                await WriteAsync(htmlPath, page, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
             }
 
             await output.WriteLineAsync(string.Create(
@@ -120,6 +123,19 @@ public static class VerifyCommand
         }
 
         return ([.. declared.Keys], project, declared);
+    }
+
+    private static async Task WriteAsync(string path, string content, Encoding encoding, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.WriteAllTextAsync(path, content, encoding, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"impossible d'écrire {Path.GetFullPath(path)} : {exception.Message}");
+        }
     }
 
     private static EligibilityRuleSet LoadRuleSet(string campaign)
