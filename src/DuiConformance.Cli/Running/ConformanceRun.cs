@@ -99,6 +99,7 @@ public static class ConformanceRun
         {
             await output.WriteLineAsync(await ProofRunStep.WriteAsync(options, outputDirectory, proofSigner, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
+
         if (options.UpdateLatest && options.OutputDirectory is null)
         {
             CopyToLatest(outputDirectory);
