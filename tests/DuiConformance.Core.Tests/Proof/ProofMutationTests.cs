@@ -12,7 +12,6 @@ public sealed class ProofMutationTests
     private const int Mutations = 300;
 
     [Test]
-    [Category("Slow")]
     public async Task Every_random_mutation_of_a_signed_bundle_is_rejected_with_a_reason()
     {
         var directory = Path.Combine(Path.GetTempPath(), "proof-mutations-" + Guid.NewGuid().ToString("N"));
