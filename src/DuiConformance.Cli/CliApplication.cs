@@ -18,6 +18,7 @@ public static class CliApplication
             ServeCommand.Create(output),
             CatalogueCommand.Create(output),
             ReportCommand.Create(output),
+            VerifyCommand.Create(output),
         };
 
         var parse = root.Parse(args);

@@ -18,11 +18,21 @@ public static class RunCommand
         var campaignOption = new Option<string>("--campaign") { Description = "Jeu de règles d'éligibilité (profiles/eligibility/).", DefaultValueFactory = _ => "2025" };
         var languageOption = new Option<string>("--lang") { Description = "Langue du rapport : fr ou en.", DefaultValueFactory = _ => "fr" };
         languageOption.AcceptOnlyFromAmong("fr", "en");
+        var proofOption = new Option<bool>("--proof") { Description = "Écrit aussi proof.zip, la preuve d'installation SONS, à côté du rapport (exige --finess)." };
+        var finessOption = new Option<string?>("--finess") { Description = "FINESS géographique de l'ESSMS de la preuve d'installation." };
+        var signCertOption = new Option<string?>("--sign-cert") { Description = "Certificat PEM de l'éditeur qui signe la preuve (sans lui, lot non signé)." };
+        var signKeyOption = new Option<string?>("--sign-key") { Description = "Clé privée PEM du certificat de signature." };
+        var segurIdOption = new Option<string?>("--segur-id") { Description = "Identifiant de référencement Ségur de la version du DUI." };
 
         var command = new Command("run", "Exécute la suite contre le DUI (par défaut le DUI de référence intégré) et écrit le rapport.")
         {
             outOption, sutOption, driverOption, defectOption, scenarioOption, campaignOption, languageOption,
         };
+        command.Options.Add(proofOption);
+        command.Options.Add(finessOption);
+        command.Options.Add(signCertOption);
+        command.Options.Add(signKeyOption);
+        command.Options.Add(segurIdOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions
@@ -34,6 +44,11 @@ public static class RunCommand
                 Scenarios = parse.GetValue(scenarioOption) ?? [],
                 Campaign = parse.GetValue(campaignOption)!,
                 Language = parse.GetValue(languageOption)!,
+                Proof = parse.GetValue(proofOption),
+                Finess = parse.GetValue(finessOption),
+                SignCertificatePath = parse.GetValue(signCertOption),
+                SignKeyPath = parse.GetValue(signKeyOption),
+                SegurId = parse.GetValue(segurIdOption),
             };
             var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
             return result.ExitCode;

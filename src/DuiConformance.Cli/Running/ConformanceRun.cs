@@ -34,6 +34,7 @@ public static class ConformanceRun
         ArgumentNullException.ThrowIfNull(output);
         var texts = new CliTexts(options.Language);
         var plan = RunPlan.Prepare(options);
+        using var proofSigner = ProofRunStep.Prepare(options);
 
         var startedAt = TimeProvider.System.GetUtcNow();
         var runId = startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
@@ -94,6 +95,11 @@ public static class ConformanceRun
             RuleSet = plan.RuleSet,
         });
         await ReportFiles.WriteAllAsync(report, outputDirectory, evidence.Items, cancellationToken).ConfigureAwait(false);
+        if (options.Proof)
+        {
+            await output.WriteLineAsync(await ProofRunStep.WriteAsync(options, outputDirectory, proofSigner, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
         if (options.UpdateLatest && options.OutputDirectory is null)
         {
             CopyToLatest(outputDirectory);

@@ -26,4 +26,19 @@ public sealed record RunOptions
 
     /// <summary>Also copy the report to <c>out/latest/</c>.</summary>
     public bool UpdateLatest { get; init; } = true;
+
+    /// <summary>Also write <c>proof.zip</c>, the SONS installation proof, beside the report (needs <see cref="Finess"/>).</summary>
+    public bool Proof { get; init; }
+
+    /// <summary>FINESS géographique of the ESSMS the proof is for.</summary>
+    public string? Finess { get; init; }
+
+    /// <summary>PEM certificate of the editor signing the proof; without it the bundle is unsigned.</summary>
+    public string? SignCertificatePath { get; init; }
+
+    /// <summary>PEM private key matching <see cref="SignCertificatePath"/>.</summary>
+    public string? SignKeyPath { get; init; }
+
+    /// <summary>Ségur referencing identifier of the DUI version, written in the proof's metadata.</summary>
+    public string? SegurId { get; init; }
 }
