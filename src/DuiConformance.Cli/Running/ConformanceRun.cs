@@ -165,7 +165,7 @@ public static class ConformanceRun
                 throw new UsageException($"campagne inconnue '{options.Campaign}' (profiles/eligibility/{options.Campaign}.yaml absent).");
             }
 
-            var requirements = RequirementCatalogue.Load(RepositoryLayout.Profile("requirements", "requirements.csv"));
+            var requirements = RequirementCatalogue.LoadDefault();
             var ruleSet = EligibilityRuleSet.Load(rulesPath, requirements);
             var checks = CheckCatalogue.All.ToDictionary(check => check.Definition.Id, StringComparer.Ordinal);
             IReadOnlyList<ScenarioDefinition> scenarios;

@@ -80,6 +80,16 @@ public sealed record FindingReport(string Code, string Severity, string Message,
 public sealed record LocationReport(string? Evidence, string? Entry, string? Path, int? Line, int? Column);
 
 /// <summary>One requirement and its rolled-up outcome.</summary>
+/// <param name="Id">The requirement id.</param>
+/// <param name="Title">Its title in the report language.</param>
+/// <param name="Theme">INS, CDA, DMP, MES, MSS, ANN, PSC or SEC.</param>
+/// <param name="Level">SHALL, SHOULD or MAY.</param>
+/// <param name="OfficialRef">The official referencing id when known.</param>
+/// <param name="Outcome">Rolled up from its checks; <c>skip</c> (not proven) when no check ran for it.</param>
+/// <param name="Checks">The checks that ran for it.</param>
+/// <param name="Verification"><c>automated</c>, <c>manual</c> or <c>not-tested</c>; absent in reports written before it existed (read as automated).</param>
+/// <param name="Reason">For manual and not-tested requirements: what a person must attest, or why no check tests it.</param>
+/// <param name="AppliesTo">Which DUIs it concerns (<see cref="Requirements.RequirementApplicability"/>).</param>
 public sealed record RequirementReport(
     string Id,
     string Title,
@@ -87,7 +97,14 @@ public sealed record RequirementReport(
     string Level,
     string? OfficialRef,
     string Outcome,
-    IReadOnlyList<string> Checks);
+    IReadOnlyList<string> Checks,
+    string? Verification = null,
+    string? Reason = null,
+    IReadOnlyList<string>? AppliesTo = null)
+{
+    /// <summary>True when checks of the harness are meant to prove it (automated, or written before the field existed).</summary>
+    public bool IsTestedByHarness => Verification is null or "automated";
+}
 
 /// <summary>One eligibility rule and its status.</summary>
 public sealed record EligibilityReport(
@@ -110,4 +127,5 @@ public sealed record ReportSummary(
     int RequirementsNotProven,
     int RulesReady,
     int RulesAtRisk,
-    int RulesBlocked);
+    int RulesBlocked,
+    int RequirementsNotTested = 0);

@@ -48,7 +48,14 @@ public static class RunReportBuilder
             requirement.Level.ToWireName(),
             requirement.OfficialRef,
             requirementOutcomes[requirement.Id].ToWireName(),
-            [.. input.Checks.Where(run => run.Definition.Verifies.Contains(requirement.Id)).Select(run => run.Definition.Id).Distinct(StringComparer.Ordinal)])).ToList();
+            [.. input.Checks.Where(run => run.Definition.Verifies.Contains(requirement.Id)).Select(run => run.Definition.Id).Distinct(StringComparer.Ordinal)],
+            requirement.Verification.ToWireName(),
+            requirement.NotTestedReason,
+            requirement.AppliesTo)).ToList();
+        var testedByHarness = input.Catalogue.All
+            .Where(requirement => requirement.Verification == RequirementVerification.Automated)
+            .Select(requirement => requirement.Id)
+            .ToHashSet(StringComparer.Ordinal);
 
         var eligibilityReports = eligibility.Select(result => new EligibilityReport(
             result.Rule.Id,
@@ -66,10 +73,11 @@ public static class RunReportBuilder
             ChecksErrored: input.Checks.Count(run => run.Result.Outcome == Outcome.Error),
             RequirementsPassed: requirementOutcomes.Values.Count(outcome => outcome == Outcome.Pass),
             RequirementsFailed: requirementOutcomes.Values.Count(outcome => outcome == Outcome.Fail),
-            RequirementsNotProven: requirementOutcomes.Values.Count(outcome => outcome is Outcome.Skip or Outcome.Error),
+            RequirementsNotProven: requirementOutcomes.Count(pair => testedByHarness.Contains(pair.Key) && pair.Value is Outcome.Skip or Outcome.Error),
             RulesReady: eligibility.Count(result => result.Status == EligibilityStatus.Ready),
             RulesAtRisk: eligibility.Count(result => result.Status == EligibilityStatus.AtRisk),
-            RulesBlocked: eligibility.Count(result => result.Status == EligibilityStatus.Blocked));
+            RulesBlocked: eligibility.Count(result => result.Status == EligibilityStatus.Blocked),
+            RequirementsNotTested: requirementOutcomes.Count(pair => !testedByHarness.Contains(pair.Key) && pair.Value is Outcome.Skip or Outcome.Error));
 
         return new RunReport
         {
