@@ -48,7 +48,57 @@ public sealed record RunReport
 
     /// <summary>Counts for the first screen.</summary>
     public required ReportSummary Summary { get; init; }
+
+    /// <summary>
+    /// The requirements to fix first: those that failed or are not proven and hold back at least one eligibility rule,
+    /// the ones holding back the most rules first. Absent in reports written before it existed.
+    /// </summary>
+    public IReadOnlyList<FixFirstReport>? FixFirst { get; init; }
+
+    /// <summary>The project given with <c>--organisation</c>, when one was.</summary>
+    public OrganisationReport? Organisation { get; init; }
+
+    /// <summary>The funding estimate of that project under the campaign, when an organisation was given.</summary>
+    public FundingReport? Funding { get; init; }
+
+    /// <summary>The report.json files merged into this one (<c>dui-conformance report</c> over shards), when any.</summary>
+    public IReadOnlyList<string>? MergedFrom { get; init; }
 }
+
+/// <summary>A requirement to fix, and the eligibility rules it holds back (blocks or puts at risk).</summary>
+public sealed record FixFirstReport(string Requirement, string Title, string Outcome, IReadOnlyList<string> Rules);
+
+/// <summary>The project of an organisation file: its name, size, regions and the call it files with.</summary>
+public sealed record OrganisationReport(string Name, string File, int EssmsCount, int Regions, string Route, string? FiledOn);
+
+/// <summary>A funding estimate (see <see cref="Eligibility.FundingEstimate"/>): every line and the totals.</summary>
+public sealed record FundingReport(
+    IReadOnlyList<FundingLineReport> Lines,
+    IReadOnlyList<EssmsFundingReport> PerEssms,
+    decimal OwnerTotalEur,
+    decimal OwnerAtStartEur,
+    decimal OwnerOnUsageTargetsEur,
+    decimal EditorTotalEur,
+    decimal AtRiskEur);
+
+/// <summary>One funding figure with its rule, parameters, arithmetic and source.</summary>
+public sealed record FundingLineReport(
+    string Rule,
+    string? Finess,
+    string? Essms,
+    string Beneficiary,
+    decimal AmountEur,
+    decimal AtStartEur,
+    decimal OnUsageTargetsEur,
+    bool Ceiling,
+    string Status,
+    string? OnUsageTargetsStatus,
+    string Formula,
+    IReadOnlyList<string> Parameters,
+    string Source);
+
+/// <summary>The total for one ESSMS: owner and editor money, and how much of it is at risk.</summary>
+public sealed record EssmsFundingReport(string Finess, string Name, string Sector, string DuiChoice, decimal OwnerEur, decimal EditorEur, decimal AtRiskEur);
 
 /// <summary>Name and version of the harness.</summary>
 public sealed record ToolInfo(string Name, string Version);
@@ -107,6 +157,16 @@ public sealed record RequirementReport(
 }
 
 /// <summary>One eligibility rule and its status.</summary>
+/// <param name="Id">The rule id.</param>
+/// <param name="Title">Its title in the report language.</param>
+/// <param name="Status">ready, at-risk, blocked or not-applicable.</param>
+/// <param name="Requires">The requirements it needs.</param>
+/// <param name="BlockedBy">Failed requirements that block it.</param>
+/// <param name="AtRiskBy">Requirements not proven that put it at risk.</param>
+/// <param name="Source">Where the rule comes from.</param>
+/// <param name="Kind">How it is evaluated (requirements-gate, usage-target, group-admissibility…).</param>
+/// <param name="Notes">What the organisation data says for it, when one was given.</param>
+/// <param name="Description">What the rule is, in the report language.</param>
 public sealed record EligibilityReport(
     string Id,
     string Title,
@@ -114,7 +174,10 @@ public sealed record EligibilityReport(
     IReadOnlyList<string> Requires,
     IReadOnlyList<string> BlockedBy,
     IReadOnlyList<string> AtRiskBy,
-    string? Source);
+    string? Source,
+    string? Kind = null,
+    IReadOnlyList<string>? Notes = null,
+    string? Description = null);
 
 /// <summary>Counts shown on the first screen of the report.</summary>
 public sealed record ReportSummary(

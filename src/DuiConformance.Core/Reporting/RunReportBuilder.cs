@@ -28,7 +28,13 @@ public static class RunReportBuilder
         EnsureKnownRequirements(input.Checks, input.Catalogue);
         var language = input.Language;
         var requirementOutcomes = RequirementOutcomes(input.Checks, input.Catalogue);
-        var eligibility = EligibilityEvaluator.Evaluate(input.RuleSet, requirementOutcomes);
+        var evaluated = EligibilityEvaluator.Evaluate(input.RuleSet, requirementOutcomes, input.Organisation, input.Language);
+
+        // Note: without an organisation the rules on the group (admissibility, SONS lock, ceilings) say nothing about
+        // the DUI; they are left out of the eligibility list and the funding section asks for the file instead.
+        var eligibility = input.Organisation is null
+            ? [.. evaluated.Where(result => EligibilityRuleKinds.RequirementKinds.Contains(result.Rule.Kind))]
+            : evaluated;
         var overall = OverallOutcome(input.Checks, input.Scenarios, input.Catalogue);
 
         var checks = input.Checks.Select(run => new CheckReport(
@@ -64,7 +70,10 @@ public static class RunReportBuilder
             result.Rule.Requires,
             result.BlockedBy,
             result.AtRiskBy,
-            result.Rule.Source)).ToList();
+            result.Rule.Source,
+            result.Rule.Kind,
+            result.Notes.Count == 0 ? null : result.Notes,
+            result.Rule.Description(language))).ToList();
 
         var summary = new ReportSummary(
             ChecksPassed: input.Checks.Count(run => run.Result.Outcome == Outcome.Pass),
@@ -94,7 +103,57 @@ public static class RunReportBuilder
             Requirements = requirements,
             Eligibility = eligibilityReports,
             Summary = summary,
+            FixFirst = FixFirst(requirements, eligibilityReports),
+            Organisation = input.Organisation is null ? null : OrganisationFor(input, evaluated),
+            Funding = input.Organisation is null ? null : FundingFor(FundingEstimator.Estimate(input.RuleSet, evaluated, input.Organisation, language), input.Organisation),
         };
+    }
+
+    /// <summary>
+    /// The requirements that failed or are not proven and hold back at least one rule, the ones holding back the most
+    /// rules first (then failed before not proven, then catalogue order).
+    /// </summary>
+    public static IReadOnlyList<FixFirstReport> FixFirst(IReadOnlyList<RequirementReport> requirements, IReadOnlyList<EligibilityReport> eligibility)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        ArgumentNullException.ThrowIfNull(eligibility);
+        return [.. requirements
+            .Select((requirement, index) => (requirement, index, Rules: eligibility
+                .Where(rule => rule.BlockedBy.Contains(requirement.Id) || rule.AtRiskBy.Contains(requirement.Id))
+                .Select(rule => rule.Id)
+                .ToList()))
+            .Where(entry => entry.Rules.Count > 0)
+            .OrderByDescending(entry => entry.Rules.Count)
+            .ThenBy(entry => entry.requirement.Outcome == "fail" ? 0 : 1)
+            .ThenBy(entry => entry.index)
+            .Select(entry => new FixFirstReport(entry.requirement.Id, entry.requirement.Title, entry.requirement.Outcome, entry.Rules))];
+    }
+
+    private static OrganisationReport OrganisationFor(RunReportInput input, IReadOnlyList<EligibilityResult> evaluated)
+    {
+        var organisation = input.Organisation!;
+        var estimate = FundingEstimator.Estimate(input.RuleSet, evaluated, organisation, input.Language);
+        return new OrganisationReport(
+            organisation.Name,
+            Path.GetFileName(organisation.Source),
+            organisation.Essms.Count,
+            organisation.RegionCount,
+            estimate.Route,
+            organisation.FiledOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static FundingReport FundingFor(FundingEstimate estimate, Organisations.Organisation organisation)
+    {
+        var lines = estimate.Lines.Select(line => new FundingLineReport(
+            line.RuleId, line.Finess, line.EssmsName, line.Beneficiary, line.AmountEur, line.AtStartEur, line.OnUsageTargetsEur,
+            line.IsCeiling, line.Status, line.OnUsageTargetsStatus, line.Formula, line.Parameters, line.Source)).ToList();
+        var perEssms = organisation.Essms.Select(essms =>
+        {
+            var own = estimate.Lines.Where(line => line.Finess == essms.Finess.Value).ToList();
+            var single = new FundingEstimate(estimate.Campaign, estimate.Organisation, estimate.EssmsCount, estimate.Route, own);
+            return new EssmsFundingReport(essms.Finess.Value, essms.Name, essms.Sector, essms.DuiChoice, single.OwnerTotalEur, single.EditorTotalEur, single.AtRiskEur);
+        }).ToList();
+        return new FundingReport(lines, perEssms, estimate.OwnerTotalEur, estimate.OwnerAtStartEur, estimate.OwnerOnUsageTargetsEur, estimate.EditorTotalEur, estimate.AtRiskEur);
     }
 
     /// <summary>

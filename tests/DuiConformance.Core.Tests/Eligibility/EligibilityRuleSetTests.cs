@@ -51,12 +51,17 @@ public sealed class EligibilityRuleSetTests
     }
 
     [Test]
-    public void The_2025_rule_set_has_exactly_the_three_agreed_rules()
+    public void The_2025_rule_set_keeps_the_three_agreed_rules_first_and_adds_the_organisation_rules()
     {
         var rules = Load2025().Rules;
 
-        rules.Select(rule => rule.Id).ShouldBe(["2025-ACQUISITION", "2025-SONS-INSTALLATION-PROOF", "2025-DMP-USAGE-TARGET"]);
-        rules.ShouldAllBe(rule => rule.Kind == EligibilityRuleKinds.RequirementsGate);
+        rules.Select(rule => rule.Id).ShouldBe(
+        [
+            "2025-ACQUISITION", "2025-SONS-INSTALLATION-PROOF", "2025-DMP-USAGE-TARGET",
+            "2025-ADMISSIBILITY", "2025-SONS-LOCK", "2025-ACQUISITION-EDITOR", "2025-UPGRADE", "2025-EQUIPMENT", "2025-AMOA",
+        ]);
+        rules.Take(2).ShouldAllBe(rule => rule.Kind == EligibilityRuleKinds.RequirementsGate);
+        rules[2].Kind.ShouldBe(EligibilityRuleKinds.UsageTarget);
         rules.ShouldAllBe(rule => rule.Source.Length > 0 && rule.DescriptionFr.Length > 0 && rule.TitleEn.Length > 0);
         rules[0].Requires.ShouldBe(Catalogue.All.Where(requirement => requirement.Verification == RequirementVerification.Automated).Select(requirement => requirement.Id), ignoreOrder: true);
         rules[1].Requires.ShouldBe(

@@ -16,7 +16,7 @@ public sealed class MarkdownSummaryWriterTests
         lines[0].ShouldBe("## ❌ Rapport de conformité DUI — DUI de référence 1.0.0");
         lines[2].ShouldStartWith("**Prêt pour le référencement ? Non.** 1 exigence obligatoire est en échec");
         markdown.ShouldContain("- Contrôles : 11 réussis, 1 en échec, 0 non prouvé, 0 en erreur du banc.");
-        markdown.ShouldContain("- Financements : 1 prêt, 0 à risque, 2 bloqués.");
+        markdown.ShouldContain("- Financements : 1 prêt, 0 à risque, 4 bloqués.");
     }
 
     [Test]
