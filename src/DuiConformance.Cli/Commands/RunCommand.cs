@@ -18,10 +18,12 @@ public static class RunCommand
         var campaignOption = new Option<string>("--campaign") { Description = "Jeu de règles d'éligibilité (profiles/eligibility/).", DefaultValueFactory = _ => "2025" };
         var languageOption = new Option<string>("--lang") { Description = "Langue du rapport : fr ou en.", DefaultValueFactory = _ => "fr" };
         languageOption.AcceptOnlyFromAmong("fr", "en");
+        var organisationOption = new Option<string?>("--organisation") { Description = "Fichier des ESSMS du projet (YAML ou CSV : FINESS, catégorie, région, bon SONS, choix de DUI) pour l'estimation des financements." };
 
         var command = new Command("run", "Exécute la suite contre le DUI (par défaut le DUI de référence intégré) et écrit le rapport.")
         {
             outOption, sutOption, driverOption, defectOption, scenarioOption, campaignOption, languageOption,
+            organisationOption,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +36,7 @@ public static class RunCommand
                 Scenarios = parse.GetValue(scenarioOption) ?? [],
                 Campaign = parse.GetValue(campaignOption)!,
                 Language = parse.GetValue(languageOption)!,
+                Organisation = parse.GetValue(organisationOption),
             };
             var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
             return result.ExitCode;

@@ -5,6 +5,7 @@ using DuiConformance.Core.Catalogue;
 using DuiConformance.Core.Checks;
 using DuiConformance.Core.Eligibility;
 using DuiConformance.Core.Evidence;
+using DuiConformance.Core.Organisations;
 using DuiConformance.Core.Reporting;
 using DuiConformance.Core.Requirements;
 using DuiConformance.ReferenceDui;
@@ -92,6 +93,7 @@ public static class ConformanceRun
             Checks = [.. results.SelectMany(result => result.Checks).Select(check => new CheckRun(check.Scenario, check.Definition, check.Result))],
             Catalogue = plan.Requirements,
             RuleSet = plan.RuleSet,
+            Organisation = plan.Organisation,
         });
         await ReportFiles.WriteAllAsync(report, outputDirectory, evidence.Items, cancellationToken).ConfigureAwait(false);
         if (options.UpdateLatest && options.OutputDirectory is null)
@@ -137,7 +139,8 @@ public static class ConformanceRun
         IReadOnlyDictionary<string, ICheck> Checks,
         UiMap UiMap,
         RequirementCatalogue Requirements,
-        EligibilityRuleSet RuleSet)
+        EligibilityRuleSet RuleSet,
+        Organisation? Organisation = null)
     {
         public static RunPlan Prepare(RunOptions options)
         {
@@ -191,7 +194,20 @@ public static class ConformanceRun
                 scenarios = [.. scenarios.Where(scenario => options.Scenarios.Contains(scenario.Id))];
             }
 
-            return new RunPlan(scenarios, checks, uiMap, requirements, ruleSet);
+            Organisation? organisation = null;
+            if (options.Organisation is not null)
+            {
+                try
+                {
+                    organisation = OrganisationFile.Load(options.Organisation);
+                }
+                catch (HarnessException exception) when (exception.Code == OrganisationFile.LoadErrorCode)
+                {
+                    throw new UsageException(exception.Message);
+                }
+            }
+
+            return new RunPlan(scenarios, checks, uiMap, requirements, ruleSet, organisation);
         }
     }
 }
