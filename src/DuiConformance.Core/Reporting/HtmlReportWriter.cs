@@ -25,7 +25,16 @@ public static partial class HtmlReportWriter
     /// The run's evidence index (<see cref="EvidenceStore.Items"/>, or <see cref="EvidenceStore.ReadIndex"/> of the
     /// folder beside the report), used to turn evidence ids into links; without it ids are shown as plain text.
     /// </param>
-    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence = null)
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence = null) => Render(report, evidence, null);
+
+    /// <summary>The report.html text, with the other language one click away.</summary>
+    /// <param name="report">The run's report.</param>
+    /// <param name="evidence">The run's evidence index, for links (see <see cref="Render(RunReport, IReadOnlyList{EvidenceItem}?)"/>).</param>
+    /// <param name="otherLanguage">
+    /// The same report in the other language (<see cref="ReportTranslator.Translate"/>), shown by the language switch;
+    /// <c>null</c> renders the other language with the report's own titles.
+    /// </param>
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence, RunReport? otherLanguage)
     {
         ArgumentNullException.ThrowIfNull(report);
         var texts = ReportTexts.For(report.Language);
@@ -35,18 +44,48 @@ public static partial class HtmlReportWriter
             evidenceById.TryAdd(item.Id, item);
         }
 
-        var html = new StringBuilder(64 * 1024);
+        var other = otherLanguage ?? report with { Language = report.Language == "en" ? "fr" : "en" };
+        var html = new StringBuilder(128 * 1024);
         var title = $"{texts.DocumentTitle} — {report.Sut.Name} {report.Sut.Version}";
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(texts.Language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"").Append(E($"{report.Tool.Name} {report.Tool.Version}")).Append("\">\n")
             .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(HtmlReportAssets.Style).Append("</style>\n</head>\n<body>\n");
 
+        // Note: both languages are in the file (the page must stand alone); the second one is hidden, its ids and data-
+        // hooks prefixed so selectors and anchors stay unique, and the switch (script) swaps them.
+        var otherMore = ActionTexts.For(other.Language);
+        html.Append("<div class=\"lang-switch\" hidden><button type=\"button\" id=\"lang-switch\" data-lang-target=\"").Append(other.Language)
+            .Append("\" title=\"").Append(E(ActionTexts.For(report.Language).SwitchTitle)).Append("\" data-label-other=\"").Append(E(otherMore.SwitchLabel))
+            .Append("\">").Append(E(ActionTexts.For(report.Language).SwitchLabel)).Append("</button></div>\n");
+        html.Append("<div class=\"lang-body\" data-lang=\"").Append(report.Language).Append("\" lang=\"").Append(report.Language).Append("\">\n");
+        AppendBody(html, report, evidenceById);
+        html.Append("</div>\n<div class=\"lang-body alt\" data-lang=\"").Append(other.Language).Append("\" lang=\"").Append(other.Language).Append("\" hidden>\n");
+        var alternate = new StringBuilder(64 * 1024);
+        AppendBody(alternate, other, evidenceById);
+        html.Append(Alternate(alternate.ToString()));
+        html.Append("</div>\n<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendBody(StringBuilder html, RunReport report, Dictionary<string, EvidenceItem> evidenceById)
+    {
+        var texts = ReportTexts.For(report.Language);
+        var more = ActionTexts.For(report.Language);
+        var title = $"{texts.DocumentTitle} — {report.Sut.Name} {report.Sut.Version}";
         html.Append("<header class=\"page\">\n<h1>").Append(E(title)).Append("</h1>\n<p class=\"muted\">")
-            .Append(E($"{texts.CampaignLabel} {report.Campaign} · {texts.Time(report.StartedAt)} · {report.Tool.Name} {report.Tool.Version}"))
-            .Append("</p>\n<nav class=\"contents\" aria-label=\"").Append(E(texts.ContentsLabel)).Append("\"><ul>")
+            .Append(E($"{texts.CampaignLabel} {report.Campaign} · {texts.Time(report.StartedAt)} · {report.Tool.Name} {report.Tool.Version}"));
+        if (report.MergedFrom is { Count: > 1 } merged)
+        {
+            html.Append(" · ").Append(E(more.MergedFrom(merged.Count)));
+        }
+
+        html.Append("</p>\n<nav class=\"contents\" aria-label=\"").Append(E(texts.ContentsLabel)).Append("\"><ul>")
             .Append("<li><a href=\"#verdict\">").Append(E(texts.ReadyQuestion)).Append("</a></li>")
             .Append("<li><a href=\"#eligibility\">").Append(E(texts.FundingQuestion)).Append("</a></li>")
+            .Append("<li><a href=\"#fix-first\">").Append(E(more.FixFirstHeading)).Append("</a></li>")
+            .Append("<li><a href=\"#funding\">").Append(E(more.FundingHeading)).Append("</a></li>")
+            .Append("<li><a href=\"#matrix-section\">").Append(E(more.MatrixHeading)).Append("</a></li>")
             .Append("<li><a href=\"#requirements-section\">").Append(E(texts.RequirementsHeading)).Append("</a></li>")
             .Append("<li><a href=\"#checks\">").Append(E(texts.ChecksHeading)).Append("</a></li>")
             .Append("<li><a href=\"#scenarios\">").Append(E(texts.ScenariosHeading)).Append("</a></li>")
@@ -56,13 +95,23 @@ public static partial class HtmlReportWriter
         var anchors = CheckAnchors(report);
         AppendVerdict(html, report, texts);
         AppendEligibility(html, report, texts);
+        HtmlActionSections.AppendFixFirst(html, report, texts, more);
+        HtmlActionSections.AppendFunding(html, report, texts, more);
+        HtmlActionSections.AppendMatrix(html, report, texts, more);
         AppendRequirements(html, report, texts, anchors);
         AppendChecks(html, report, texts, anchors, evidenceById);
         AppendScenarios(html, report, texts, evidenceById);
         html.Append("</main>\n");
         AppendFooter(html, report, texts);
-        html.Append("<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
-        return html.ToString();
+    }
+
+    // Note: every attribute the body writes is escaped (SafeText), so these patterns only meet markup the writer made.
+    private static string Alternate(string body)
+    {
+        body = IdAttribute().Replace(body, "${space}id=\"alt-");
+        body = body.Replace("href=\"#", "href=\"#alt-", StringComparison.Ordinal);
+        body = LabelledBy().Replace(body, match => "aria-labelledby=\"" + string.Join(' ', match.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => "alt-" + id)) + "\"");
+        return DataAttribute().Replace(body, "${space}data-alt-");
     }
 
     private static void AppendVerdict(StringBuilder html, RunReport report, ReportTexts texts)
@@ -169,7 +218,17 @@ public static partial class HtmlReportWriter
                 .Append("<td>").Append(requirement.OfficialRef is null ? "–" : E(requirement.OfficialRef)).Append("</td>")
                 .Append("<td>").Append(Badge(requirement.Outcome, texts)).Append("</td><td>");
             var runs = report.Checks.Where(check => check.Requirements.Contains(requirement.Id)).ToList();
-            if (runs.Count == 0)
+            if (runs.Count == 0 && !requirement.IsTestedByHarness)
+            {
+                var more = ActionTexts.For(report.Language);
+                html.Append("<span class=\"verification\" data-verification=\"").Append(E(requirement.Verification)).Append("\">")
+                    .Append(E(more.Verification(requirement.Verification!))).Append("</span>");
+                if (!string.IsNullOrWhiteSpace(requirement.Reason))
+                {
+                    html.Append("<br><span class=\"muted small\">").Append(E(requirement.Reason)).Append("</span>");
+                }
+            }
+            else if (runs.Count == 0)
             {
                 html.Append("<span class=\"muted\">").Append(E(texts.NoCheck)).Append("</span>");
             }
@@ -398,4 +457,13 @@ public static partial class HtmlReportWriter
 
     [GeneratedRegex(@"[^A-Za-z0-9_-]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnchorUnsafe();
+
+    [GeneratedRegex(@"(?<space>\s)id=""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex(@"aria-labelledby=""(?<ids>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LabelledBy();
+
+    [GeneratedRegex(@"(?<space>\s)data-(?!alt-)(?=[a-z-]+="")", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DataAttribute();
 }

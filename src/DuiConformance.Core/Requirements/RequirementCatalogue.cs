@@ -69,7 +69,8 @@ public sealed partial class RequirementCatalogue
     public static RequirementCatalogue LoadDefault() => LoadDirectory(DefaultDirectory);
 
     /// <summary>
-    /// Reads every <c>*.csv</c> of a folder, in ordinal file-name order, into one catalogue (requirements in file order).
+    /// Reads every <c>*.csv</c> of a folder into one catalogue: <c>requirements.csv</c> (the shared requirements) first,
+    /// then the others in ordinal file-name order; requirements keep their file order.
     /// </summary>
     /// <exception cref="HarnessException">
     /// The folder holds no CSV file, a file is malformed, or an id is defined in two files; the message names both
@@ -79,7 +80,10 @@ public sealed partial class RequirementCatalogue
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var files = Directory.Exists(directory)
-            ? Directory.GetFiles(directory, "*.csv").Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(directory, "*.csv")
+                .OrderBy(file => Path.GetFileName(file) == "requirements.csv" ? 0 : 1)
+                .ThenBy(file => file, StringComparer.Ordinal)
+                .ToList()
             : [];
         if (files.Count == 0)
         {
