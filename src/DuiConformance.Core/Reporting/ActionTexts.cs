@@ -58,6 +58,7 @@ internal sealed class ActionTexts
         NotTestedHeading = count => $"{count} exigences hors contrôles automatiques",
         NotTestedIntro = "Ces exigences sont au catalogue mais aucun contrôle du banc ne les prouve encore : une personne doit les attester, ou un contrôle viendra. Elles ne comptent pas dans la réponse « Prêt ? ».",
         MergedFrom = count => $"Rapport fusionné à partir de {count} fragments.",
+        AtRiskHeadline = (atRisk, total) => $"{atRisk} à risque sur {total} estimés pour ce projet.",
     };
 
     public static ActionTexts English { get; } = new()
@@ -108,6 +109,7 @@ internal sealed class ActionTexts
         NotTestedHeading = count => $"{count} requirements outside the automated checks",
         NotTestedIntro = "These requirements are in the catalogue but no check of the harness proves them yet: a person must attest them, or a check will come. They do not count in the \"Ready?\" answer.",
         MergedFrom = count => $"Report merged from {count} shards.",
+        AtRiskHeadline = (atRisk, total) => $"{atRisk} at risk out of {total} estimated for this project.",
     };
 
     public required string SwitchLabel { get; init; }
@@ -151,6 +153,7 @@ internal sealed class ActionTexts
     public required Func<int, string> NotTestedHeading { get; init; }
     public required string NotTestedIntro { get; init; }
     public required Func<int, string> MergedFrom { get; init; }
+    public required Func<string, string, string> AtRiskHeadline { get; init; }
 
     public static ActionTexts For(string language) => language == "en" ? English : French;
 

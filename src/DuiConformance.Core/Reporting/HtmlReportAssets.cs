@@ -85,7 +85,9 @@ internal static class HtmlReportAssets
         .total .detail, .small { font-size: .85rem; }
         td.num, th.num { text-align: right; white-space: nowrap; }
         tr.risk td { background: var(--skip-bg); }
-        ul.notes { padding-left: 1.1rem; }
+        ul.notes { padding-left: 1.1rem; font-size: .92rem; }
+        p.headline { font-size: 1.15rem; margin: 0 0 1rem; padding: .6rem .9rem; border-radius: 8px; background: var(--fail-bg); }
+        table#requirements td { overflow-wrap: anywhere; }
         .verification { font-weight: 600; color: var(--skip); }
         @media (max-width: 48rem) { .fix-first { grid-template-columns: 1fr; } }
         @media (max-width: 40rem) { .verdict { grid-template-columns: 1fr; } }

@@ -141,6 +141,15 @@ public static partial class HtmlReportWriter
             return;
         }
 
+        if (report.Funding is { } funding)
+        {
+            var more = ActionTexts.For(report.Language);
+            var total = funding.OwnerTotalEur + funding.EditorTotalEur;
+            html.Append("<p class=\"headline\" data-at-risk-eur=\"").Append(funding.AtRiskEur.ToString(CultureInfo.InvariantCulture)).Append("\"><strong>")
+                .Append(E(more.AtRiskHeadline(more.Eur(funding.AtRiskEur), more.Eur(total)))).Append("</strong> <a href=\"#funding\">")
+                .Append(E(more.FundingHeading)).Append("</a></p>\n");
+        }
+
         html.Append("<div class=\"cards\">\n");
         foreach (var rule in report.Eligibility)
         {
@@ -150,11 +159,39 @@ public static partial class HtmlReportWriter
                 .Append("<p><span class=\"status ").Append(status).Append("\" data-status=\"").Append(E(rule.Status)).Append("\">")
                 .Append("<span aria-hidden=\"true\">").Append(ReportTexts.StatusSymbol(rule.Status)).Append("</span> ")
                 .Append(E(texts.Status(rule.Status))).Append("</span></p>\n")
-                .Append("<p>").Append(E(texts.StatusExplanation(rule.Status))).Append("</p>\n");
+                ;
+            var onOrganisation = rule.Requires.Count == 0;
+            if (!onOrganisation)
+            {
+                html.Append("<p>").Append(E(texts.StatusExplanation(rule.Status))).Append("</p>\n");
+            }
+
+            if (rule.Notes is { Count: > 0 } notes)
+            {
+                // Note: rules on the group say why through the organisation data, not through requirements.
+                html.Append("<ul class=\"notes\">\n");
+                foreach (var note in notes.Take(onOrganisation ? 6 : 3))
+                {
+                    html.Append("<li>").Append(E(note)).Append("</li>\n");
+                }
+
+                if (notes.Count > (onOrganisation ? 6 : 3))
+                {
+                    html.Append("<li class=\"muted\">…</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+
             AppendRequirementList(html, texts.BlockedByLabel, "blocked-by", rule.BlockedBy, requirements, texts);
             AppendRequirementList(html, texts.AtRiskByLabel, "at-risk-by", rule.AtRiskBy, requirements, texts);
-            html.Append("<p class=\"muted\">").Append(E(texts.RequiredCount(rule.Requires.Count))).Append(' ')
-                .Append("<code>").Append(E(rule.Id)).Append("</code>");
+            html.Append("<p class=\"muted\">");
+            if (!onOrganisation)
+            {
+                html.Append(E(texts.RequiredCount(rule.Requires.Count))).Append(' ');
+            }
+
+            html.Append("<code>").Append(E(rule.Id)).Append("</code>");
             if (!string.IsNullOrWhiteSpace(rule.Source))
             {
                 html.Append("<br>").Append(E(texts.SourceLabel)).Append(E(texts.Colon)).Append(E(rule.Source));
@@ -215,7 +252,7 @@ public static partial class HtmlReportWriter
                 .Append("<th scope=\"row\">").Append(E(requirement.Id)).Append("</th>")
                 .Append("<td>").Append(E(requirement.Title)).Append("</td>")
                 .Append("<td>").Append(E(texts.Level(requirement.Level))).Append("</td>")
-                .Append("<td>").Append(requirement.OfficialRef is null ? "–" : E(requirement.OfficialRef)).Append("</td>")
+                .Append("<td>").Append(requirement.OfficialRef is null ? "–" : E(requirement.OfficialRef.Replace(";", "; ", StringComparison.Ordinal))).Append("</td>")
                 .Append("<td>").Append(Badge(requirement.Outcome, texts)).Append("</td><td>");
             var runs = report.Checks.Where(check => check.Requirements.Contains(requirement.Id)).ToList();
             if (runs.Count == 0 && !requirement.IsTestedByHarness)
