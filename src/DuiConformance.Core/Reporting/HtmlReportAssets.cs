@@ -86,6 +86,7 @@ internal static class HtmlReportAssets
         td.num, th.num { text-align: right; white-space: nowrap; }
         tr.risk td { background: var(--skip-bg); }
         ul.notes { padding-left: 1.1rem; font-size: .92rem; }
+        p.fix-hint { margin: .75rem 0 0; padding: .5rem .75rem; border-left: 4px solid var(--fail); background: var(--wash); }
         p.headline { font-size: 1.15rem; margin: 0 0 1rem; padding: .6rem .9rem; border-radius: 8px; background: var(--fail-bg); }
         table#requirements td { overflow-wrap: anywhere; }
         .verification { font-weight: 600; color: var(--skip); }

@@ -125,7 +125,16 @@ public static partial class HtmlReportWriter
             .Append("<p>").Append(E(texts.VerdictExplanation(verdict, failed, notProven))).Append("</p>\n<ul class=\"counts\">\n")
             .Append("<li>").Append(E(texts.RequirementCounts(report.Summary, report.Requirements.Count))).Append("</li>\n")
             .Append("<li>").Append(E(texts.CheckCounts(report.Summary))).Append("</li>\n")
-            .Append("<li>").Append(E(texts.RuleCounts(report.Summary))).Append("</li>\n</ul>\n</div>\n");
+            .Append("<li>").Append(E(texts.RuleCounts(report.Summary))).Append("</li>\n</ul>\n");
+        if (report.FixFirst is { Count: > 0 } fixFirst)
+        {
+            var more = ActionTexts.For(report.Language);
+            var top = fixFirst[0];
+            html.Append("<p class=\"fix-hint\"><strong>").Append(E(more.FixFirstHeading)).Append(texts.Colon).Append("</strong><a href=\"#fix-first\">")
+                .Append(E(top.Requirement)).Append("</a> ").Append(E(top.Title)).Append(" — ").Append(E(more.HoldsBack(top.Rules.Count))).Append("</p>\n");
+        }
+
+        html.Append("</div>\n");
         HtmlDonutChart.Render(html, report, texts);
         html.Append("</section>\n");
     }
