@@ -85,6 +85,8 @@ internal static class HtmlReportAssets
         .total .detail, .small { font-size: .85rem; }
         td.num, th.num { text-align: right; white-space: nowrap; }
         tr.risk td { background: var(--skip-bg); }
+        details.excerpt { margin: .25rem 0 .5rem; } details.excerpt summary { cursor: pointer; color: #0a58ca; }
+        details.excerpt pre { max-height: 22rem; overflow: auto; background: var(--wash); border: 1px solid var(--line); border-radius: 6px; padding: .6rem; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
         ul.notes { padding-left: 1.1rem; font-size: .92rem; }
         p.fix-hint { margin: .75rem 0 0; padding: .5rem .75rem; border-left: 4px solid var(--fail); background: var(--wash); }
         p.headline { font-size: 1.15rem; margin: 0 0 1rem; padding: .6rem .9rem; border-radius: 8px; background: var(--fail-bg); }

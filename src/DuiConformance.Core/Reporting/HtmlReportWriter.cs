@@ -34,7 +34,15 @@ public static partial class HtmlReportWriter
     /// The same report in the other language (<see cref="ReportTranslator.Translate"/>), shown by the language switch;
     /// <c>null</c> renders the other language with the report's own titles.
     /// </param>
-    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence, RunReport? otherLanguage)
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence, RunReport? otherLanguage) =>
+        Render(report, evidence, otherLanguage, null);
+
+    /// <summary>The report.html text, with the other language one click away and evidence excerpts under each check.</summary>
+    /// <param name="report">The run's report.</param>
+    /// <param name="evidence">The run's evidence index, for links.</param>
+    /// <param name="otherLanguage">The same report in the other language, or <c>null</c>.</param>
+    /// <param name="excerpts">Readable excerpts by evidence id (<see cref="EvidenceExcerpts.Read"/>), or <c>null</c>.</param>
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence, RunReport? otherLanguage, IReadOnlyDictionary<string, string>? excerpts)
     {
         ArgumentNullException.ThrowIfNull(report);
         var texts = ReportTexts.For(report.Language);
@@ -59,16 +67,16 @@ public static partial class HtmlReportWriter
             .Append("\" title=\"").Append(E(ActionTexts.For(report.Language).SwitchTitle)).Append("\" data-label-other=\"").Append(E(otherMore.SwitchLabel))
             .Append("\">").Append(E(ActionTexts.For(report.Language).SwitchLabel)).Append("</button></div>\n");
         html.Append("<div class=\"lang-body\" data-lang=\"").Append(report.Language).Append("\" lang=\"").Append(report.Language).Append("\">\n");
-        AppendBody(html, report, evidenceById);
+        AppendBody(html, report, evidenceById, excerpts);
         html.Append("</div>\n<div class=\"lang-body alt\" data-lang=\"").Append(other.Language).Append("\" lang=\"").Append(other.Language).Append("\" hidden>\n");
         var alternate = new StringBuilder(64 * 1024);
-        AppendBody(alternate, other, evidenceById);
+        AppendBody(alternate, other, evidenceById, excerpts);
         html.Append(Alternate(alternate.ToString()));
         html.Append("</div>\n<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void AppendBody(StringBuilder html, RunReport report, Dictionary<string, EvidenceItem> evidenceById)
+    private static void AppendBody(StringBuilder html, RunReport report, Dictionary<string, EvidenceItem> evidenceById, IReadOnlyDictionary<string, string>? excerpts)
     {
         var texts = ReportTexts.For(report.Language);
         var more = ActionTexts.For(report.Language);
@@ -99,7 +107,7 @@ public static partial class HtmlReportWriter
         HtmlActionSections.AppendFunding(html, report, texts, more);
         HtmlActionSections.AppendMatrix(html, report, texts, more);
         AppendRequirements(html, report, texts, anchors);
-        AppendChecks(html, report, texts, anchors, evidenceById);
+        AppendChecks(html, report, texts, anchors, evidenceById, excerpts);
         AppendScenarios(html, report, texts, evidenceById);
         html.Append("</main>\n");
         AppendFooter(html, report, texts);
@@ -295,7 +303,8 @@ public static partial class HtmlReportWriter
         RunReport report,
         ReportTexts texts,
         Dictionary<CheckReport, string> anchors,
-        Dictionary<string, EvidenceItem> evidence)
+        Dictionary<string, EvidenceItem> evidence,
+        IReadOnlyDictionary<string, string>? excerpts)
     {
         html.Append("<section id=\"checks\" aria-labelledby=\"checks-heading\">\n<h2 id=\"checks-heading\">").Append(E(texts.ChecksHeading)).Append("</h2>\n");
         if (report.Checks.Count == 0)
@@ -316,14 +325,14 @@ public static partial class HtmlReportWriter
                 .Append(" <code>").Append(E(group.Key)).Append("</code></h3>\n");
             foreach (var check in group)
             {
-                AppendCheck(html, check, texts, anchors[check], evidence);
+                AppendCheck(html, check, texts, anchors[check], evidence, excerpts);
             }
         }
 
         html.Append("</section>\n");
     }
 
-    private static void AppendCheck(StringBuilder html, CheckReport check, ReportTexts texts, string anchor, Dictionary<string, EvidenceItem> evidence)
+    private static void AppendCheck(StringBuilder html, CheckReport check, ReportTexts texts, string anchor, Dictionary<string, EvidenceItem> evidence, IReadOnlyDictionary<string, string>? excerpts)
     {
         var open = check.Outcome is "fail" or "error" or "skip" ? " open" : string.Empty;
         html.Append("<details class=\"check\" id=\"").Append(anchor).Append("\" data-check-id=\"").Append(E(check.Id))
@@ -381,7 +390,14 @@ public static partial class HtmlReportWriter
             html.Append("<p><strong>").Append(E(texts.EvidenceLabel)).Append("</strong></p>\n<ul class=\"evidence\">\n");
             foreach (var id in check.Evidence)
             {
-                html.Append("<li>").Append(EvidenceLink(id, evidence, texts, withDetails: true)).Append("</li>\n");
+                html.Append("<li>").Append(EvidenceLink(id, evidence, texts, withDetails: true));
+                if (excerpts is not null && excerpts.TryGetValue(id, out var excerpt))
+                {
+                    html.Append("<details class=\"excerpt\"><summary>").Append(E(texts.Language == "en" ? "Preview" : "Aperçu")).Append("</summary><pre>")
+                        .Append(E(excerpt)).Append("</pre></details>");
+                }
+
+                html.Append("</li>\n");
             }
 
             html.Append("</ul>\n");
