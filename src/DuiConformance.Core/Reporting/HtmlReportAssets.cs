@@ -90,7 +90,7 @@ internal static class HtmlReportAssets
         ul.notes { padding-left: 1.1rem; font-size: .92rem; }
         p.fix-hint { margin: .75rem 0 0; padding: .5rem .75rem; border-left: 4px solid var(--fail); background: var(--wash); }
         p.headline { font-size: 1.15rem; margin: 0 0 1rem; padding: .6rem .9rem; border-radius: 8px; background: var(--fail-bg); }
-        table#requirements td { overflow-wrap: anywhere; }
+        table#requirements td:nth-child(4) { overflow-wrap: anywhere; } table#requirements td:nth-child(3) { white-space: nowrap; }
         .verification { font-weight: 600; color: var(--skip); }
         @media (max-width: 48rem) { .fix-first { grid-template-columns: 1fr; } }
         @media (max-width: 40rem) { .verdict { grid-template-columns: 1fr; } }

@@ -253,7 +253,7 @@ public static partial class HtmlReportWriter
     private static void AppendRequirements(StringBuilder html, RunReport report, ReportTexts texts, Dictionary<CheckReport, string> anchors)
     {
         html.Append("<section id=\"requirements-section\" aria-labelledby=\"requirements-heading\">\n<h2 id=\"requirements-heading\">")
-            .Append(E(texts.RequirementsHeading)).Append("</h2>\n<table id=\"requirements\">\n<caption>").Append(E(texts.RequirementsCaption))
+            .Append(E(texts.RequirementsHeading)).Append("</h2>\n<div class=\"scroll\"><table id=\"requirements\">\n<caption>").Append(E(texts.RequirementsCaption))
             .Append("</caption>\n<thead><tr>")
             .Append("<th scope=\"col\">").Append(E(texts.ColumnRequirement)).Append("</th>")
             .Append("<th scope=\"col\">").Append(E(texts.ColumnTitle)).Append("</th>")
@@ -295,7 +295,7 @@ public static partial class HtmlReportWriter
             html.Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
     private static void AppendChecks(
