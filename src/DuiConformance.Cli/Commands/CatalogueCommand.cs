@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuiConformance.Core;
 using DuiConformance.Core.Catalogue;
 using DuiConformance.Core.Checks;
+using DuiConformance.Core.Eligibility;
 using DuiConformance.Core.Requirements;
 
 namespace DuiConformance.Cli.Commands;
@@ -15,7 +16,7 @@ public static class CatalogueCommand
     /// <summary>Builds the command and its sub-commands.</summary>
     public static Command Create(TextWriter output)
     {
-        var command = new Command("catalogue", "Liste les exigences et les contrôles ; « catalogue defects --json » liste les défauts du DUI de référence.");
+        var command = new Command("catalogue", "Liste les exigences, les contrôles et les règles de chaque campagne ; « catalogue defects --json » liste les défauts du DUI de référence.");
         command.SetAction(_ =>
         {
             var requirements = RequirementCatalogue.LoadDefault();
@@ -29,6 +30,16 @@ public static class CatalogueCommand
             foreach (var check in CheckCatalogue.All)
             {
                 output.WriteLine($"  {check.Definition.Id,-34} {string.Join(",", check.Definition.Verifies),-22} {check.Definition.TitleFr}");
+            }
+
+            foreach (var path in Directory.GetFiles(RepositoryLayout.Profile("eligibility"), "*.yaml").Order(StringComparer.Ordinal))
+            {
+                var ruleSet = EligibilityRuleSet.Load(path, requirements);
+                output.WriteLine($"Règles de la campagne {ruleSet.Id} ({ruleSet.Instruction.Reference}) :");
+                foreach (var rule in ruleSet.Rules)
+                {
+                    output.WriteLine($"  {rule.Id,-34} {rule.Kind,-20} {rule.TitleFr}");
+                }
             }
 
             return ExitCodes.Passed;
