@@ -132,6 +132,15 @@ public sealed class EligibilityRuleSetTests
         yield return Case("duplicate key", "title_en: Test campaign\n", "title_en: Test campaign\ntitle_en: Again\n", "test.yaml:4:");
         yield return Case("missing title", "title_fr: Campagne d'essai\n", string.Empty, "the field 'title_fr' is missing");
         yield return Case("not YAML", "rules:", "rules: [", "test.yaml:");
+        const string Rule = "    source: rule source";
+        yield return Case("funding naming an unknown parameter", Rule, Rule + "\n    funding:\n      beneficiary: owner\n      per_essms: owner-eur", "funding.per_essms names parameter 'owner-eur', which the rule set does not define");
+        yield return Case("funding amount that is not in euros", Rule, Rule + "\n    funding:\n      beneficiary: owner\n      per_essms: group-min-essms", "parameter 'group-min-essms' (ESSMS); expected a EUR parameter");
+        yield return Case("funding for an unknown beneficiary", Rule, Rule + "\n    funding:\n      beneficiary: cousin\n      per_essms: group-min-essms", "funding.beneficiary 'cousin' is not owner or editor");
+        yield return Case("per-project amount that is not in euros", Rule, Rule + "\n    funding:\n      beneficiary: owner\n      per_project: group-min-essms", "expected a EUR parameter");
+        yield return Case("unknown role", Rule, Rule + "\n    uses:\n      max-budget: group-min-essms", "unknown role 'max-budget' in 'uses'");
+        yield return Case("exemption on an unknown sector", Rule, Rule + "\n    exemptions:\n      - sector: martians\n        when: group-min-essms\n        is: \"true\"", "exemption sector 'martians'");
+        yield return Case("exemption on a non-boolean parameter", Rule, Rule + "\n    exemptions:\n      - sector: pjm\n        when: group-min-essms\n        is: \"true\"", "expected a boolean parameter");
+        yield return Case("admissibility without its roles", "kind: requirements-gate", "kind: group-admissibility", "kind 'group-admissibility' needs 'uses.min-group'");
     }
 
     [TestCaseSource(nameof(BrokenRuleSets))]
