@@ -104,4 +104,18 @@ public sealed class ReportActionsInBrowserTests
         await Assertions.Expect(page.Locator("#verdict-question")).ToHaveTextAsync("Prêt pour le référencement ?");
         (await page.EvaluateAsync<string>("document.documentElement.lang")).ShouldBe("fr");
     }
+
+    [Test]
+    public async Task The_print_view_hides_the_controls_and_the_other_language()
+    {
+        var page = await OpenReportAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Assertions.Expect(page.Locator("#lang-switch")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("nav.contents").First).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#alt-verdict")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("section#verdict")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table#matrix")).ToBeVisibleAsync();
+    }
 }
