@@ -88,6 +88,7 @@ public static class RunReportBuilder
             RulesBlocked: eligibility.Count(result => result.Status == EligibilityStatus.Blocked),
             RequirementsNotTested: requirementOutcomes.Count(pair => !testedByHarness.Contains(pair.Key) && pair.Value is Outcome.Skip or Outcome.Error));
 
+        var estimate = input.Organisation is null ? null : FundingEstimator.Estimate(input.RuleSet, evaluated, input.Organisation, language);
         return new RunReport
         {
             Language = language,
@@ -104,8 +105,8 @@ public static class RunReportBuilder
             Eligibility = eligibilityReports,
             Summary = summary,
             FixFirst = FixFirst(requirements, eligibilityReports),
-            Organisation = input.Organisation is null ? null : OrganisationFor(input, evaluated),
-            Funding = input.Organisation is null ? null : FundingFor(FundingEstimator.Estimate(input.RuleSet, evaluated, input.Organisation, language), input.Organisation),
+            Organisation = estimate is null ? null : OrganisationFor(input.Organisation!, estimate),
+            Funding = estimate is null ? null : FundingFor(estimate, input.Organisation!),
         };
     }
 
@@ -129,18 +130,13 @@ public static class RunReportBuilder
             .Select(entry => new FixFirstReport(entry.requirement.Id, entry.requirement.Title, entry.requirement.Outcome, entry.Rules))];
     }
 
-    private static OrganisationReport OrganisationFor(RunReportInput input, IReadOnlyList<EligibilityResult> evaluated)
-    {
-        var organisation = input.Organisation!;
-        var estimate = FundingEstimator.Estimate(input.RuleSet, evaluated, organisation, input.Language);
-        return new OrganisationReport(
-            organisation.Name,
-            Path.GetFileName(organisation.Source),
-            organisation.Essms.Count,
-            organisation.RegionCount,
-            estimate.Route,
-            organisation.FiledOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-    }
+    private static OrganisationReport OrganisationFor(Organisations.Organisation organisation, FundingEstimate estimate) => new(
+        organisation.Name,
+        Path.GetFileName(organisation.Source),
+        organisation.Essms.Count,
+        organisation.RegionCount,
+        estimate.Route,
+        organisation.FiledOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     private static FundingReport FundingFor(FundingEstimate estimate, Organisations.Organisation organisation)
     {
