@@ -59,6 +59,9 @@ internal sealed class ActionTexts
         NotTestedIntro = "Ces exigences sont au catalogue mais aucun contrôle du banc ne les prouve encore : une personne doit les attester, ou un contrôle viendra. Elles ne comptent pas dans la réponse « Prêt ? ».",
         MergedFrom = count => $"Rapport fusionné à partir de {count} fragments.",
         AtRiskHeadline = (atRisk, total) => $"{atRisk} à risque sur {total} estimés pour ce projet.",
+        ParametersSummary = count => $"Les {count} paramètres datés de la campagne utilisés, avec leur source",
+        ColumnParameter = "Paramètre",
+        ColumnValue = "Valeur",
     };
 
     public static ActionTexts English { get; } = new()
@@ -110,6 +113,9 @@ internal sealed class ActionTexts
         NotTestedIntro = "These requirements are in the catalogue but no check of the harness proves them yet: a person must attest them, or a check will come. They do not count in the \"Ready?\" answer.",
         MergedFrom = count => $"Report merged from {count} shards.",
         AtRiskHeadline = (atRisk, total) => $"{atRisk} at risk out of {total} estimated for this project.",
+        ParametersSummary = count => $"The {count} dated parameters of the campaign used, with their source",
+        ColumnParameter = "Parameter",
+        ColumnValue = "Value",
     };
 
     public required string SwitchLabel { get; init; }
@@ -154,6 +160,9 @@ internal sealed class ActionTexts
     public required string NotTestedIntro { get; init; }
     public required Func<int, string> MergedFrom { get; init; }
     public required Func<string, string, string> AtRiskHeadline { get; init; }
+    public required Func<int, string> ParametersSummary { get; init; }
+    public required string ColumnParameter { get; init; }
+    public required string ColumnValue { get; init; }
 
     public static ActionTexts For(string language) => language == "en" ? English : French;
 

@@ -166,7 +166,23 @@ internal static partial class HtmlActionSections
                 .Append(E(line.Formula)).Append("</td><td class=\"muted\">").Append(E(line.Source)).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table></div>\n</details>\n</section>\n");
+        html.Append("</tbody>\n</table></div>\n</details>\n");
+        if (funding.Parameters is { Count: > 0 } parameters)
+        {
+            html.Append("<details class=\"lines\"><summary>").Append(E(more.ParametersSummary(parameters.Count))).Append("</summary>\n<div class=\"scroll\"><table id=\"funding-parameters\">\n<thead><tr>")
+                .Append("<th scope=\"col\">").Append(E(more.ColumnParameter)).Append("</th><th scope=\"col\" class=\"num\">").Append(E(more.ColumnValue)).Append("</th>")
+                .Append("<th scope=\"col\">").Append(E(texts.ColumnTitle)).Append("</th><th scope=\"col\">").Append(E(more.ColumnSource)).Append("</th></tr></thead>\n<tbody>\n");
+            foreach (var parameter in parameters)
+            {
+                html.Append("<tr data-parameter=\"").Append(E(parameter.Id)).Append("\"><td><code>").Append(E(parameter.Id)).Append("</code></td><td class=\"num\">")
+                    .Append(E($"{parameter.Value} {parameter.Unit}")).Append("</td><td>").Append(E(parameter.Description)).Append("</td><td class=\"muted\">")
+                    .Append(E(parameter.Source)).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table></div>\n</details>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void Total(StringBuilder html, string key, string label, string amount, string? detail)

@@ -79,7 +79,11 @@ public sealed record FundingReport(
     decimal OwnerAtStartEur,
     decimal OwnerOnUsageTargetsEur,
     decimal EditorTotalEur,
-    decimal AtRiskEur);
+    decimal AtRiskEur,
+    IReadOnlyList<ParameterReport>? Parameters = null);
+
+/// <summary>A parameter of the campaign used by the estimate: its value, unit, meaning and source.</summary>
+public sealed record ParameterReport(string Id, string Value, string Unit, string Description, string Source);
 
 /// <summary>One funding figure with its rule, parameters, arithmetic and source.</summary>
 public sealed record FundingLineReport(

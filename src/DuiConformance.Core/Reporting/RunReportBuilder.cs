@@ -106,7 +106,14 @@ public static class RunReportBuilder
             Summary = summary,
             FixFirst = FixFirst(requirements, eligibilityReports),
             Organisation = estimate is null ? null : OrganisationFor(input.Organisation!, estimate),
-            Funding = estimate is null ? null : FundingFor(estimate, input.Organisation!),
+            Funding = estimate is null ? null : FundingFor(estimate, input.Organisation!) with
+            {
+                Parameters = [.. estimate.Lines
+                    .SelectMany(line => line.Parameters)
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(input.RuleSet.Parameter)
+                    .Select(parameter => new ParameterReport(parameter.Id, parameter.Value, parameter.Unit, parameter.Description(language), parameter.Source))],
+            },
         };
     }
 

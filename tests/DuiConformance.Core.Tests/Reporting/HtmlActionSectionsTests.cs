@@ -61,5 +61,7 @@ public sealed class HtmlActionSectionsTests
         html.ShouldContain("<tr data-line-rule=\"2025-AMOA\">");
         html.ShouldContain("(amoa-max-eur-per-project)");
         html.ShouldContain("Groupe de 9 ESSMS, au moins 8 (group-min-essms-corsica-overseas)");
+        html.ShouldContain("<tr data-parameter=\"upgrade-owner-eur-per-essms\"><td><code>upgrade-owner-eur-per-essms</code></td><td class=\"num\">5000 EUR</td>");
+        report.Funding.Parameters!.Select(parameter => parameter.Id).ShouldContain("amoa-max-eur-per-project");
     }
 }
