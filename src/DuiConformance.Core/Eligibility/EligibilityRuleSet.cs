@@ -453,7 +453,7 @@ public sealed partial class EligibilityRuleSet
                     throw Error($"{context}: exemptions.is '{value}' is not true or false", when);
                 }
 
-                exemptions.Add(new RuleExemption(sector, exemption.SonsOrder, when, value));
+                exemptions.Add(new RuleExemption(sector, exemption.SonsOrder, when, value, exemption.Relax ?? false));
             }
 
             return new EligibilityRule(

@@ -100,7 +100,7 @@ public static class FundingEstimator
 
         // Note: an ESSMS exempt from a rule's requirements (e.g. PJM, not subject to referencing: instruction 2025/40
         // §I.A) still gets the money; the DUI's results simply do not condition it.
-        if (status == EligibilityStatus.NotApplicable && OrganisationRules.ExemptionFor(ruleSet, result.Rule, essms) is not null)
+        if (status == EligibilityStatus.NotApplicable && OrganisationRules.ExemptionFor(ruleSet, result.Rule, essms) is { Relax: false })
         {
             status = EligibilityStatus.Ready;
         }

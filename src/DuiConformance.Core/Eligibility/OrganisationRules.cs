@@ -172,8 +172,14 @@ internal static class OrganisationRules
         foreach (var essms in organisation.Essms)
         {
             var exemption = ExemptionFor(ruleSet, result.Rule, essms);
-            statuses[essms.Finess.Value] = exemption is null ? result.Status : EligibilityStatus.NotApplicable;
-            if (exemption is not null)
+            statuses[essms.Finess.Value] = exemption is null ? result.Status
+                : exemption.Relax ? (result.Status == EligibilityStatus.Blocked ? EligibilityStatus.AtRisk : result.Status)
+                : EligibilityStatus.NotApplicable;
+            if (exemption is { Relax: true })
+            {
+                notes.Add(Text(language, $"{essms.Finess} ({essms.Name}, {essms.Sector}) : une solution candidate au référencement suffit à la signature de la convention ({exemption.When} = {exemption.Is}) ; une exigence en échec met ce financement à risque sans le bloquer.", $"{essms.Finess} ({essms.Name}, {essms.Sector}): a referencing candidate suffices when the agreement is signed ({exemption.When} = {exemption.Is}); a failed requirement puts this funding at risk without blocking it."));
+            }
+            else if (exemption is not null)
             {
                 notes.Add(Text(language, $"{essms.Finess} ({essms.Name}, {essms.Sector}) : non concerné ({exemption.When} = {exemption.Is}).", $"{essms.Finess} ({essms.Name}, {essms.Sector}): not bound ({exemption.When} = {exemption.Is})."));
             }

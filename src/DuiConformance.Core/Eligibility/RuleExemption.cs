@@ -9,4 +9,8 @@ namespace DuiConformance.Core.Eligibility;
 /// <param name="SonsOrder">When set, only ESSMS with (true) or without (false) a SONS order.</param>
 /// <param name="When">The boolean parameter that carries the exemption.</param>
 /// <param name="Is">The value of <paramref name="When"/> for which the exemption holds (<c>true</c>/<c>false</c>).</param>
-public sealed record RuleExemption(string Sector, bool? SonsOrder, string When, string Is);
+/// <param name="Relax">
+/// True for a softer exemption: those ESSMS stay bound, but a failed requirement only puts them at risk (e.g. AHI, whose
+/// solution need only be a referencing candidate when the agreement is signed: instruction 2025/40 §I.B).
+/// </param>
+public sealed record RuleExemption(string Sector, bool? SonsOrder, string When, string Is, bool Relax = false);

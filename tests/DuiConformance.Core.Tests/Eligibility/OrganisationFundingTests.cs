@@ -131,6 +131,19 @@ public sealed class OrganisationFundingTests
     }
 
     [Test]
+    public void An_ahi_essms_needs_only_a_referencing_candidate_so_a_failed_requirement_puts_it_at_risk_without_blocking_it()
+    {
+        var (results, estimate) = Evaluate("pdl-regional-2025.yaml", "2025", "dmp-03-fails");
+        var upgrade = results.Single(result => result.Rule.Id == "2025-UPGRADE");
+
+        upgrade.Status.ShouldBe(EligibilityStatus.Blocked);
+        upgrade.EssmsStatuses["440010205"].ShouldBe(EligibilityStatus.AtRisk);
+        upgrade.EssmsStatuses["440010197"].ShouldBe(EligibilityStatus.Blocked);
+        upgrade.Notes.ShouldContain(note => note.Contains("ahi-referencing-candidate-required = true", StringComparison.Ordinal));
+        estimate.Lines.Single(line => line.RuleId == "2025-UPGRADE" && line.Finess == "440010205").Status.ShouldBe("at-risk");
+    }
+
+    [Test]
     public void Without_an_organisation_the_rules_on_the_group_are_not_applicable_and_say_why()
     {
         var ruleSet = EligibilityRuleSet.Load(EligibilityRuleSet.DefaultPath("2025"), Catalogue.Value);

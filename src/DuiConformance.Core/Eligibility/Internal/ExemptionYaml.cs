@@ -10,4 +10,6 @@ internal sealed class ExemptionYaml
     public string? When { get; set; }
 
     public string? Is { get; set; }
+
+    public bool? Relax { get; set; }
 }
