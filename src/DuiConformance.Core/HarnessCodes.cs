@@ -13,6 +13,9 @@ public static class HarnessCodes
     /// <summary>An eligibility rule set (<c>profiles/eligibility/*.yaml</c>) is missing or malformed.</summary>
     public const string EligibilityRuleSetInvalid = "HARNESS-9002";
 
+    /// <summary>An organisation file (<c>--organisation</c>: the ESSMS of a project) is missing or malformed, or a FINESS number is wrong.</summary>
+    public const string OrganisationFileInvalid = "HARNESS-9010";
+
     /// <summary>The SMTP simulator could not listen (port in use, address not available).</summary>
     public const string SmtpBindFailed = "HARNESS-9101";
 

@@ -71,5 +71,7 @@ public sealed class CommandLineTests
         code.ShouldBe(ExitCodes.Passed);
         output.ShouldContain("DUI-CDA-01");
         output.ShouldContain("mss.xdm.layout");
+        output.ShouldContain("2025-SONS-LOCK");
+        output.ShouldContain("2021-amorcage-T2-ACQUISITION");
     }
 }

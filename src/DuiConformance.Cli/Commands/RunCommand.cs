@@ -23,16 +23,13 @@ public static class RunCommand
         var signCertOption = new Option<string?>("--sign-cert") { Description = "Certificat PEM de l'éditeur qui signe la preuve (sans lui, lot non signé)." };
         var signKeyOption = new Option<string?>("--sign-key") { Description = "Clé privée PEM du certificat de signature." };
         var segurIdOption = new Option<string?>("--segur-id") { Description = "Identifiant de référencement Ségur de la version du DUI." };
+        var organisationOption = new Option<string?>("--organisation") { Description = "Fichier des ESSMS du projet (YAML ou CSV : FINESS, catégorie, région, bon SONS, choix de DUI) pour l'estimation des financements." };
 
         var command = new Command("run", "Exécute la suite contre le DUI (par défaut le DUI de référence intégré) et écrit le rapport.")
         {
             outOption, sutOption, driverOption, defectOption, scenarioOption, campaignOption, languageOption,
+            organisationOption, proofOption, finessOption, signCertOption, signKeyOption, segurIdOption,
         };
-        command.Options.Add(proofOption);
-        command.Options.Add(finessOption);
-        command.Options.Add(signCertOption);
-        command.Options.Add(signKeyOption);
-        command.Options.Add(segurIdOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions
@@ -49,6 +46,7 @@ public static class RunCommand
                 SignCertificatePath = parse.GetValue(signCertOption),
                 SignKeyPath = parse.GetValue(signKeyOption),
                 SegurId = parse.GetValue(segurIdOption),
+                Organisation = parse.GetValue(organisationOption),
             };
             var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
             return result.ExitCode;

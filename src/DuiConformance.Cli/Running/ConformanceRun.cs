@@ -5,6 +5,7 @@ using DuiConformance.Core.Catalogue;
 using DuiConformance.Core.Checks;
 using DuiConformance.Core.Eligibility;
 using DuiConformance.Core.Evidence;
+using DuiConformance.Core.Organisations;
 using DuiConformance.Core.Reporting;
 using DuiConformance.Core.Requirements;
 using DuiConformance.ReferenceDui;
@@ -93,6 +94,7 @@ public static class ConformanceRun
             Checks = [.. results.SelectMany(result => result.Checks).Select(check => new CheckRun(check.Scenario, check.Definition, check.Result))],
             Catalogue = plan.Requirements,
             RuleSet = plan.RuleSet,
+            Organisation = plan.Organisation,
         });
         await ReportFiles.WriteAllAsync(report, outputDirectory, evidence.Items, cancellationToken).ConfigureAwait(false);
         if (options.Proof)
@@ -143,7 +145,8 @@ public static class ConformanceRun
         IReadOnlyDictionary<string, ICheck> Checks,
         UiMap UiMap,
         RequirementCatalogue Requirements,
-        EligibilityRuleSet RuleSet)
+        EligibilityRuleSet RuleSet,
+        Organisation? Organisation = null)
     {
         public static RunPlan Prepare(RunOptions options)
         {
@@ -171,7 +174,7 @@ public static class ConformanceRun
                 throw new UsageException($"campagne inconnue '{options.Campaign}' (profiles/eligibility/{options.Campaign}.yaml absent).");
             }
 
-            var requirements = RequirementCatalogue.Load(RepositoryLayout.Profile("requirements", "requirements.csv"));
+            var requirements = RequirementCatalogue.LoadDefault();
             var ruleSet = EligibilityRuleSet.Load(rulesPath, requirements);
             var checks = CheckCatalogue.All.ToDictionary(check => check.Definition.Id, StringComparer.Ordinal);
             IReadOnlyList<ScenarioDefinition> scenarios;
@@ -197,7 +200,20 @@ public static class ConformanceRun
                 scenarios = [.. scenarios.Where(scenario => options.Scenarios.Contains(scenario.Id))];
             }
 
-            return new RunPlan(scenarios, checks, uiMap, requirements, ruleSet);
+            Organisation? organisation = null;
+            if (options.Organisation is not null)
+            {
+                try
+                {
+                    organisation = OrganisationFile.Load(options.Organisation);
+                }
+                catch (HarnessException exception) when (exception.Code == OrganisationFile.LoadErrorCode)
+                {
+                    throw new UsageException(exception.Message);
+                }
+            }
+
+            return new RunPlan(scenarios, checks, uiMap, requirements, ruleSet, organisation);
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed record RunOptions
     /// <summary>Report language, <c>fr</c> or <c>en</c>.</summary>
     public string Language { get; init; } = "fr";
 
+    /// <summary>The organisation file (<c>--organisation</c>: the ESSMS of a project, YAML or CSV), for the funding estimate; <c>null</c> for none.</summary>
+    public string? Organisation { get; init; }
+
     /// <summary>Also copy the report to <c>out/latest/</c>.</summary>
     public bool UpdateLatest { get; init; } = true;
 

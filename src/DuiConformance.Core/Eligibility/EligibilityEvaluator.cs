@@ -1,3 +1,4 @@
+using DuiConformance.Core.Organisations;
 using DuiConformance.Core.Outcomes;
 
 namespace DuiConformance.Core.Eligibility;
@@ -34,9 +35,38 @@ public static class EligibilityEvaluator
         ArgumentNullException.ThrowIfNull(requirementOutcomes);
         return rule.Kind switch
         {
-            EligibilityRuleKinds.RequirementsGate => EvaluateGate(rule, requirementOutcomes),
+            EligibilityRuleKinds.RequirementsGate or EligibilityRuleKinds.UsageTarget => EvaluateGate(rule, requirementOutcomes),
+            EligibilityRuleKinds.GroupAdmissibility or EligibilityRuleKinds.SonsLock or EligibilityRuleKinds.FundingCeiling =>
+                new EligibilityResult(rule, EligibilityStatus.NotApplicable, [], [], []),
             _ => throw new InvalidOperationException($"Eligibility rule '{rule.Id}' has kind '{rule.Kind}', which is not implemented ({string.Join(", ", EligibilityRuleKinds.All)})."),
         };
+    }
+
+    /// <summary>
+    /// Evaluates every rule, reading the organisation for the rules that need it (group admissibility, SONS lock,
+    /// funding ceilings, exemptions per ESSMS); without an organisation those rules are not applicable.
+    /// </summary>
+    /// <param name="ruleSet">The campaign's rules.</param>
+    /// <param name="requirementOutcomes">Rolled-up outcome per requirement id.</param>
+    /// <param name="organisation">The project (<c>--organisation</c>), or <c>null</c>.</param>
+    /// <param name="language"><c>fr</c> or <c>en</c>: the language of <see cref="EligibilityResult.Notes"/>.</param>
+    public static IReadOnlyList<EligibilityResult> Evaluate(
+        EligibilityRuleSet ruleSet,
+        IReadOnlyDictionary<string, Outcome> requirementOutcomes,
+        Organisation? organisation,
+        string language)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(requirementOutcomes);
+        var results = Evaluate(ruleSet, requirementOutcomes);
+        if (organisation is null)
+        {
+            return [.. results.Select(result => result.Rule.Kind is EligibilityRuleKinds.GroupAdmissibility or EligibilityRuleKinds.SonsLock or EligibilityRuleKinds.FundingCeiling
+                ? result with { Notes = [OrganisationRules.Text(language, "Donnez le fichier des ESSMS (--organisation) pour évaluer cette règle.", "Give the ESSMS file (--organisation) to evaluate this rule.")] }
+                : result)];
+        }
+
+        return [.. results.Select(result => OrganisationRules.Apply(ruleSet, result, organisation, language))];
     }
 
     private static EligibilityResult EvaluateGate(EligibilityRule rule, IReadOnlyDictionary<string, Outcome> requirementOutcomes)

@@ -11,4 +11,11 @@ public sealed record EligibilityResult(
     EligibilityStatus Status,
     IReadOnlyList<string> BlockedBy,
     IReadOnlyList<string> AtRiskBy,
-    IReadOnlyList<EligibilityReason> Reasons);
+    IReadOnlyList<EligibilityReason> Reasons)
+{
+    /// <summary>What the organisation data says for this rule (group size, route, window, SONS lock, exemptions), in the report language.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Status per ESSMS (FINESS → status) when an organisation was given and it differs by ESSMS (exemptions, SONS lock).</summary>
+    public IReadOnlyDictionary<string, EligibilityStatus> EssmsStatuses { get; init; } = new Dictionary<string, EligibilityStatus>(StringComparer.Ordinal);
+}

@@ -10,7 +10,7 @@ namespace DuiConformance.Core.Eligibility;
 /// <param name="TitleEn">Title shown in English reports.</param>
 /// <param name="DescriptionFr">What the rule is and why it needs these requirements, in French.</param>
 /// <param name="DescriptionEn">The same in English, when written; French is shown otherwise.</param>
-/// <param name="Requires">The requirement ids the rule needs (all in the catalogue).</param>
+/// <param name="Requires">The requirement ids the rule needs (all in the catalogue); may be empty for rules on the organisation only.</param>
 /// <param name="Source">Where the rule comes from (instruction, seed document, domain.md section).</param>
 public sealed record EligibilityRule(
     string Id,
@@ -22,6 +22,17 @@ public sealed record EligibilityRule(
     IReadOnlyList<string> Requires,
     string Source)
 {
+    /// <summary>
+    /// For rule kinds that read the organisation: role → parameter id (e.g. <c>min-group</c> → <c>group-min-essms</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Uses { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How the rule turns into money when an organisation is given; <c>null</c> when it does not.</summary>
+    public FundingTerms? Funding { get; init; }
+
+    /// <summary>ESSMS the rule does not bind.</summary>
+    public IReadOnlyList<RuleExemption> Exemptions { get; init; } = [];
+
     /// <summary>The title in the report language: English for <c>en</c>, French otherwise.</summary>
     public string Title(string language) => language == "en" ? TitleEn : TitleFr;
 

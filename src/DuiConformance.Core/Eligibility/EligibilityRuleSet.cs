@@ -155,9 +155,10 @@ public sealed partial class EligibilityRuleSet
         }
 
         var rules = new List<EligibilityRule>();
+        var parameterById = parameters.ToDictionary(parameter => parameter.Id, StringComparer.Ordinal);
         foreach (var entry in document.Rules ?? [])
         {
-            var rule = reader.Rule(entry ?? throw reader.Error("a 'rules' entry is empty", "rules:"), id, catalogue);
+            var rule = reader.Rule(entry ?? throw reader.Error("a 'rules' entry is empty", "rules:"), id, catalogue, parameterById);
             if (rules.Any(existing => existing.Id == rule.Id))
             {
                 throw reader.Error($"rule id '{rule.Id}' is defined twice", rule.Id);
@@ -169,6 +170,14 @@ public sealed partial class EligibilityRuleSet
         if (rules.Count == 0)
         {
             throw reader.Error("the rule set holds no rule", "rules:");
+        }
+
+        foreach (var rule in rules.Where(rule => rule.Funding?.SecondPaymentRule is not null))
+        {
+            if (rules.All(other => other.Id != rule.Funding!.SecondPaymentRule))
+            {
+                throw reader.Error($"rule '{rule.Id}': funding.second_payment_rule '{rule.Funding!.SecondPaymentRule}' is not a rule of this set", rule.Id);
+            }
         }
 
         return new EligibilityRuleSet(
@@ -294,7 +303,7 @@ public sealed partial class EligibilityRuleSet
             return parameter;
         }
 
-        public EligibilityRule Rule(RuleYaml entry, string campaignId, RequirementCatalogue catalogue)
+        public EligibilityRule Rule(RuleYaml entry, string campaignId, RequirementCatalogue catalogue, Dictionary<string, EligibilityParameter> parameters)
         {
             var id = Required(entry.Id, "id", "a rule");
             var prefix = campaignId + "-";
@@ -311,7 +320,7 @@ public sealed partial class EligibilityRuleSet
             }
 
             var requires = entry.Requires ?? [];
-            if (requires.Count == 0)
+            if (requires.Count == 0 && EligibilityRuleKinds.RequirementKinds.Contains(kind))
             {
                 throw Error($"{context}: 'requires' must list at least one requirement id", id);
             }
@@ -330,6 +339,123 @@ public sealed partial class EligibilityRuleSet
                 throw Error($"{context} lists '{duplicate.Key}' twice in 'requires'", id);
             }
 
+            void NeedParameter(string? parameterId, string field, params string[] units)
+            {
+                if (parameterId is null)
+                {
+                    return;
+                }
+
+                if (!parameters.TryGetValue(parameterId, out var parameter))
+                {
+                    throw Error($"{context}: {field} names parameter '{parameterId}', which the rule set does not define", parameterId);
+                }
+
+                if (!units.Contains(parameter.Unit))
+                {
+                    throw Error($"{context}: {field} names parameter '{parameterId}' ({parameter.Unit}); expected a {string.Join(" or ", units)} parameter", parameterId);
+                }
+            }
+
+            var uses = new Dictionary<string, string>(entry.Uses ?? [], StringComparer.Ordinal);
+            foreach (var (role, parameterId) in uses)
+            {
+                var unit = role switch
+                {
+                    "min-group" or "min-group-corsica-overseas" or "national-threshold" => "ESSMS",
+                    "denominator-excludes-anonymous" => "boolean",
+                    "lock-date" or "regional-opens" or "regional-closes" or "multiregional-closes" or "national-opens" or "national-closes" => "date",
+                    _ => throw Error($"{context}: unknown role '{role}' in 'uses'", role + ":"),
+                };
+                NeedParameter(parameterId, $"uses.{role}", unit);
+            }
+
+            string[] neededRoles = kind switch
+            {
+                EligibilityRuleKinds.GroupAdmissibility => ["min-group", "min-group-corsica-overseas", "national-threshold"],
+                EligibilityRuleKinds.SonsLock => ["lock-date"],
+                _ => [],
+            };
+            var missingRole = neededRoles.FirstOrDefault(role => !uses.ContainsKey(role));
+            if (missingRole is not null)
+            {
+                throw Error($"{context}: kind '{kind}' needs 'uses.{missingRole}'", id);
+            }
+
+            FundingTerms? funding = null;
+            if (entry.Funding is { } block)
+            {
+                var beneficiary = Required(block.Beneficiary, "funding.beneficiary", context);
+                if (beneficiary is not ("owner" or "editor"))
+                {
+                    throw Error($"{context}: funding.beneficiary '{beneficiary}' is not owner or editor", beneficiary);
+                }
+
+                if (block.Choice is not null && block.Choice is not ("acquisition" or "upgrade"))
+                {
+                    throw Error($"{context}: funding.choice '{block.Choice}' is not acquisition or upgrade", block.Choice);
+                }
+
+                if ((block.PerEssms is null) == (block.PerProject is null))
+                {
+                    throw Error($"{context}: funding needs exactly one of per_essms and per_project", id);
+                }
+
+                NeedParameter(block.PerEssms, "funding.per_essms", "EUR");
+                NeedParameter(block.PerEssmsReduced, "funding.per_essms_reduced", "EUR");
+                NeedParameter(block.FullRateCount, "funding.full_rate_count", "ESSMS");
+                NeedParameter(block.ReducedFromGroupSize, "funding.reduced_from_group_size", "ESSMS");
+                NeedParameter(block.PerProject, "funding.per_project", "EUR");
+                NeedParameter(block.AtStartPercent, "funding.at_start_percent", "percent");
+                if ((block.PerEssmsReduced is null) != (block.FullRateCount is null) || (block.PerEssmsReduced is null) != (block.ReducedFromGroupSize is null))
+                {
+                    throw Error($"{context}: funding.per_essms_reduced, full_rate_count and reduced_from_group_size go together", id);
+                }
+
+                funding = new FundingTerms(
+                    block.Choice,
+                    beneficiary,
+                    block.PerEssms,
+                    block.PerEssmsReduced,
+                    block.FullRateCount,
+                    block.ReducedFromGroupSize,
+                    block.PerProject,
+                    block.Ceiling ?? false,
+                    block.UseRequested ?? false,
+                    block.AtStartPercent,
+                    NullIfBlank(block.SecondPaymentRule))
+                {
+                    Route = block.Route is null or "national" or "ars"
+                        ? block.Route
+                        : throw Error($"{context}: funding.route '{block.Route}' is not national or ars", block.Route),
+                };
+            }
+
+            var exemptions = new List<RuleExemption>();
+            foreach (var exemption in entry.Exemptions ?? [])
+            {
+                if (exemption is null)
+                {
+                    throw Error($"{context}: an 'exemptions' entry is empty", id);
+                }
+
+                var sector = Required(exemption.Sector, "exemptions.sector", context);
+                if (!Organisations.Organisation.Sectors.Contains(sector))
+                {
+                    throw Error($"{context}: exemption sector '{sector}' is not one of {string.Join(", ", Organisations.Organisation.Sectors)}", sector);
+                }
+
+                var when = Required(exemption.When, "exemptions.when", context);
+                NeedParameter(when, "exemptions.when", "boolean");
+                var value = Required(exemption.Is, "exemptions.is", context);
+                if (value is not ("true" or "false"))
+                {
+                    throw Error($"{context}: exemptions.is '{value}' is not true or false", when);
+                }
+
+                exemptions.Add(new RuleExemption(sector, exemption.SonsOrder, when, value, exemption.Relax ?? false));
+            }
+
             return new EligibilityRule(
                 id,
                 kind,
@@ -338,7 +464,12 @@ public sealed partial class EligibilityRuleSet
                 Required(entry.DescriptionFr, "description_fr", context),
                 NullIfBlank(entry.DescriptionEn),
                 [.. requires],
-                Required(entry.Source, "source", context));
+                Required(entry.Source, "source", context))
+            {
+                Uses = uses,
+                Funding = funding,
+                Exemptions = exemptions,
+            };
         }
 
         // Note: the deserializer does not keep positions, so semantic errors point at the first line that holds the

@@ -66,11 +66,40 @@ internal static class HtmlReportAssets
         .controls { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-bottom: .5rem; }
         button { font: inherit; padding: .25rem .75rem; border: 1px solid var(--line); border-radius: 6px; background: var(--wash); cursor: pointer; }
         footer.page { padding-bottom: 2rem; }
+        .lang-switch { position: sticky; top: 0; z-index: 2; max-width: 72rem; margin: 0 auto; padding: .5rem 1.25rem 0; text-align: right; }
+        .lang-switch button { background: var(--paper); font-weight: 600; }
+        details.check[data-alt-outcome="fail"] > summary { background: var(--fail-bg); }
+        details.check[data-alt-outcome="error"] > summary { background: var(--error-bg); }
+        .fix-first { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr); gap: 1rem; align-items: start; }
+        .fix-first ol { margin: 0; padding-left: 1.4rem; } .fix-first li { margin: .25rem 0; }
+        figure.chart.bars svg { width: 100%; height: auto; max-height: 14rem; }
+        .scroll { overflow-x: auto; }
+        table#matrix th[scope="col"] { font-size: .8rem; font-weight: 600; vertical-align: bottom; min-width: 7rem; }
+        table#matrix td.cell { text-align: center; }
+        table#matrix td.cell.fail { background: var(--fail-bg); } table#matrix td.cell.skip { background: var(--skip-bg); }
+        .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .totals { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .75rem; margin: .75rem 0; }
+        .total { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .9rem; display: flex; flex-direction: column; }
+        .total .label { font-weight: 600; color: var(--muted); } .total .amount { font-size: 1.6rem; font-weight: 800; }
+        .total.at-risk .amount { color: var(--fail); } .total.owner .amount { color: var(--pass); }
+        .total .detail, .small { font-size: .85rem; }
+        td.num, th.num { text-align: right; white-space: nowrap; }
+        tr.risk td { background: var(--skip-bg); }
+        details.excerpt { margin: .25rem 0 .5rem; } details.excerpt summary { cursor: pointer; color: #0a58ca; }
+        details.excerpt pre { max-height: 22rem; overflow: auto; background: var(--wash); border: 1px solid var(--line); border-radius: 6px; padding: .6rem; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+        ul.notes { padding-left: 1.1rem; font-size: .92rem; }
+        p.fix-hint { margin: .75rem 0 0; padding: .5rem .75rem; border-left: 4px solid var(--fail); background: var(--wash); }
+        p.headline { font-size: 1.15rem; margin: 0 0 1rem; padding: .6rem .9rem; border-radius: 8px; background: var(--fail-bg); }
+        table#requirements td:nth-child(4) { overflow-wrap: anywhere; } table#requirements td:nth-child(3) { white-space: nowrap; }
+        .verification { font-weight: 600; color: var(--skip); }
+        @media (max-width: 48rem) { .fix-first { grid-template-columns: 1fr; } }
         @media (max-width: 40rem) { .verdict { grid-template-columns: 1fr; } }
         @media print {
           body { background: #fff; font-size: 11pt; }
           section { border: none; padding: 0; margin: 0 0 1rem; }
-          nav.contents, .controls { display: none !important; }
+          nav.contents, .controls, .lang-switch { display: none !important; }
+          .lang-body[hidden] { display: none !important; }
+          .scroll { overflow: visible; }
           .card, tr, details.check { break-inside: avoid; }
           details.check > summary { list-style: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -81,21 +110,39 @@ internal static class HtmlReportAssets
     // Note: optional comfort only; without script every <details> still opens by hand and print opens them all.
     public const string Script = """
         (function () {
-          var controls = document.getElementById('check-controls');
-          if (!controls) { return; }
-          controls.hidden = false;
-          var checks = function () { return Array.prototype.slice.call(document.querySelectorAll('details.check')); };
-          var setOpen = function (open) { checks().forEach(function (d) { d.open = open; }); };
-          document.getElementById('expand-all').addEventListener('click', function () { setOpen(true); });
-          document.getElementById('collapse-all').addEventListener('click', function () { setOpen(false); });
-          var problemsOnly = document.getElementById('problems-only');
-          problemsOnly.addEventListener('change', function () {
-            checks().forEach(function (d) {
-              var fine = d.getAttribute('data-outcome') === 'pass' || d.getAttribute('data-outcome') === 'omit';
-              d.hidden = problemsOnly.checked && fine;
+          var bodies = Array.prototype.slice.call(document.querySelectorAll('.lang-body'));
+          bodies.forEach(function (body) {
+            var controls = body.querySelector('.controls');
+            if (!controls) { return; }
+            controls.hidden = false;
+            var checks = function () { return Array.prototype.slice.call(body.querySelectorAll('details.check')); };
+            var setOpen = function (open) { checks().forEach(function (d) { d.open = open; }); };
+            var buttons = controls.querySelectorAll('button');
+            buttons[0].addEventListener('click', function () { setOpen(true); });
+            buttons[1].addEventListener('click', function () { setOpen(false); });
+            var problemsOnly = controls.querySelector('input[type=checkbox]');
+            problemsOnly.addEventListener('change', function () {
+              checks().forEach(function (d) {
+                var outcome = d.getAttribute('data-outcome') || d.getAttribute('data-alt-outcome');
+                d.hidden = problemsOnly.checked && (outcome === 'pass' || outcome === 'omit');
+              });
             });
           });
-          window.addEventListener('beforeprint', function () { setOpen(true); });
+          var switcher = document.getElementById('lang-switch');
+          if (switcher && bodies.length === 2) {
+            switcher.parentNode.hidden = false;
+            var labels = [switcher.textContent, switcher.getAttribute('data-label-other')];
+            switcher.addEventListener('click', function () {
+              bodies.forEach(function (b) { b.hidden = !b.hidden; });
+              var shown = bodies[0].hidden ? bodies[1] : bodies[0];
+              document.documentElement.lang = shown.getAttribute('lang');
+              switcher.textContent = bodies[0].hidden ? labels[1] : labels[0];
+              window.scrollTo(0, 0);
+            });
+          }
+          window.addEventListener('beforeprint', function () {
+            Array.prototype.slice.call(document.querySelectorAll('details.check')).forEach(function (d) { d.open = true; });
+          });
         })();
         """;
 }

@@ -25,7 +25,24 @@ public static partial class HtmlReportWriter
     /// The run's evidence index (<see cref="EvidenceStore.Items"/>, or <see cref="EvidenceStore.ReadIndex"/> of the
     /// folder beside the report), used to turn evidence ids into links; without it ids are shown as plain text.
     /// </param>
-    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence = null)
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence = null) => Render(report, evidence, null);
+
+    /// <summary>The report.html text, with the other language one click away.</summary>
+    /// <param name="report">The run's report.</param>
+    /// <param name="evidence">The run's evidence index, for links (see <see cref="Render(RunReport, IReadOnlyList{EvidenceItem}?)"/>).</param>
+    /// <param name="otherLanguage">
+    /// The same report in the other language (<see cref="ReportTranslator.Translate"/>), shown by the language switch;
+    /// <c>null</c> renders the other language with the report's own titles.
+    /// </param>
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence, RunReport? otherLanguage) =>
+        Render(report, evidence, otherLanguage, null);
+
+    /// <summary>The report.html text, with the other language one click away and evidence excerpts under each check.</summary>
+    /// <param name="report">The run's report.</param>
+    /// <param name="evidence">The run's evidence index, for links.</param>
+    /// <param name="otherLanguage">The same report in the other language, or <c>null</c>.</param>
+    /// <param name="excerpts">Readable excerpts by evidence id (<see cref="EvidenceExcerpts.Read"/>), or <c>null</c>.</param>
+    public static string Render(RunReport report, IReadOnlyList<EvidenceItem>? evidence, RunReport? otherLanguage, IReadOnlyDictionary<string, string>? excerpts)
     {
         ArgumentNullException.ThrowIfNull(report);
         var texts = ReportTexts.For(report.Language);
@@ -35,18 +52,48 @@ public static partial class HtmlReportWriter
             evidenceById.TryAdd(item.Id, item);
         }
 
-        var html = new StringBuilder(64 * 1024);
+        var other = otherLanguage ?? report with { Language = report.Language == "en" ? "fr" : "en" };
+        var html = new StringBuilder(128 * 1024);
         var title = $"{texts.DocumentTitle} — {report.Sut.Name} {report.Sut.Version}";
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(texts.Language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"").Append(E($"{report.Tool.Name} {report.Tool.Version}")).Append("\">\n")
             .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(HtmlReportAssets.Style).Append("</style>\n</head>\n<body>\n");
 
+        // Note: both languages are in the file (the page must stand alone); the second one is hidden, its ids and data-
+        // hooks prefixed so selectors and anchors stay unique, and the switch (script) swaps them.
+        var otherMore = ActionTexts.For(other.Language);
+        html.Append("<div class=\"lang-switch\" hidden><button type=\"button\" id=\"lang-switch\" data-lang-target=\"").Append(other.Language)
+            .Append("\" title=\"").Append(E(ActionTexts.For(report.Language).SwitchTitle)).Append("\" data-label-other=\"").Append(E(otherMore.SwitchLabel))
+            .Append("\">").Append(E(ActionTexts.For(report.Language).SwitchLabel)).Append("</button></div>\n");
+        html.Append("<div class=\"lang-body\" data-lang=\"").Append(report.Language).Append("\" lang=\"").Append(report.Language).Append("\">\n");
+        AppendBody(html, report, evidenceById, excerpts);
+        html.Append("</div>\n<div class=\"lang-body alt\" data-lang=\"").Append(other.Language).Append("\" lang=\"").Append(other.Language).Append("\" hidden>\n");
+        var alternate = new StringBuilder(64 * 1024);
+        AppendBody(alternate, other, evidenceById, excerpts);
+        html.Append(Alternate(alternate.ToString()));
+        html.Append("</div>\n<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendBody(StringBuilder html, RunReport report, Dictionary<string, EvidenceItem> evidenceById, IReadOnlyDictionary<string, string>? excerpts)
+    {
+        var texts = ReportTexts.For(report.Language);
+        var more = ActionTexts.For(report.Language);
+        var title = $"{texts.DocumentTitle} — {report.Sut.Name} {report.Sut.Version}";
         html.Append("<header class=\"page\">\n<h1>").Append(E(title)).Append("</h1>\n<p class=\"muted\">")
-            .Append(E($"{texts.CampaignLabel} {report.Campaign} · {texts.Time(report.StartedAt)} · {report.Tool.Name} {report.Tool.Version}"))
-            .Append("</p>\n<nav class=\"contents\" aria-label=\"").Append(E(texts.ContentsLabel)).Append("\"><ul>")
+            .Append(E($"{texts.CampaignLabel} {report.Campaign} · {texts.Time(report.StartedAt)} · {report.Tool.Name} {report.Tool.Version}"));
+        if (report.MergedFrom is { Count: > 1 } merged)
+        {
+            html.Append(" · ").Append(E(more.MergedFrom(merged.Count)));
+        }
+
+        html.Append("</p>\n<nav class=\"contents\" aria-label=\"").Append(E(texts.ContentsLabel)).Append("\"><ul>")
             .Append("<li><a href=\"#verdict\">").Append(E(texts.ReadyQuestion)).Append("</a></li>")
             .Append("<li><a href=\"#eligibility\">").Append(E(texts.FundingQuestion)).Append("</a></li>")
+            .Append("<li><a href=\"#fix-first\">").Append(E(more.FixFirstHeading)).Append("</a></li>")
+            .Append("<li><a href=\"#funding\">").Append(E(more.FundingHeading)).Append("</a></li>")
+            .Append("<li><a href=\"#matrix-section\">").Append(E(more.MatrixHeading)).Append("</a></li>")
             .Append("<li><a href=\"#requirements-section\">").Append(E(texts.RequirementsHeading)).Append("</a></li>")
             .Append("<li><a href=\"#checks\">").Append(E(texts.ChecksHeading)).Append("</a></li>")
             .Append("<li><a href=\"#scenarios\">").Append(E(texts.ScenariosHeading)).Append("</a></li>")
@@ -56,13 +103,23 @@ public static partial class HtmlReportWriter
         var anchors = CheckAnchors(report);
         AppendVerdict(html, report, texts);
         AppendEligibility(html, report, texts);
+        HtmlActionSections.AppendFixFirst(html, report, texts, more);
+        HtmlActionSections.AppendFunding(html, report, texts, more);
+        HtmlActionSections.AppendMatrix(html, report, texts, more);
         AppendRequirements(html, report, texts, anchors);
-        AppendChecks(html, report, texts, anchors, evidenceById);
+        AppendChecks(html, report, texts, anchors, evidenceById, excerpts);
         AppendScenarios(html, report, texts, evidenceById);
         html.Append("</main>\n");
         AppendFooter(html, report, texts);
-        html.Append("<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
-        return html.ToString();
+    }
+
+    // Note: every attribute the body writes is escaped (SafeText), so these patterns only meet markup the writer made.
+    private static string Alternate(string body)
+    {
+        body = IdAttribute().Replace(body, "${space}id=\"alt-");
+        body = body.Replace("href=\"#", "href=\"#alt-", StringComparison.Ordinal);
+        body = LabelledBy().Replace(body, match => "aria-labelledby=\"" + string.Join(' ', match.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => "alt-" + id)) + "\"");
+        return DataAttribute().Replace(body, "${space}data-alt-");
     }
 
     private static void AppendVerdict(StringBuilder html, RunReport report, ReportTexts texts)
@@ -76,7 +133,16 @@ public static partial class HtmlReportWriter
             .Append("<p>").Append(E(texts.VerdictExplanation(verdict, failed, notProven))).Append("</p>\n<ul class=\"counts\">\n")
             .Append("<li>").Append(E(texts.RequirementCounts(report.Summary, report.Requirements.Count))).Append("</li>\n")
             .Append("<li>").Append(E(texts.CheckCounts(report.Summary))).Append("</li>\n")
-            .Append("<li>").Append(E(texts.RuleCounts(report.Summary))).Append("</li>\n</ul>\n</div>\n");
+            .Append("<li>").Append(E(texts.RuleCounts(report.Summary))).Append("</li>\n</ul>\n");
+        if (report.FixFirst is { Count: > 0 } fixFirst)
+        {
+            var more = ActionTexts.For(report.Language);
+            var top = fixFirst[0];
+            html.Append("<p class=\"fix-hint\"><strong>").Append(E(more.FixFirstHeading)).Append(texts.Colon).Append("</strong><a href=\"#fix-first\">")
+                .Append(E(top.Requirement)).Append("</a> ").Append(E(top.Title)).Append(" — ").Append(E(more.HoldsBack(top.Rules.Count))).Append("</p>\n");
+        }
+
+        html.Append("</div>\n");
         HtmlDonutChart.Render(html, report, texts);
         html.Append("</section>\n");
     }
@@ -92,6 +158,15 @@ public static partial class HtmlReportWriter
             return;
         }
 
+        if (report.Funding is { } funding)
+        {
+            var more = ActionTexts.For(report.Language);
+            var total = funding.OwnerTotalEur + funding.EditorTotalEur;
+            html.Append("<p class=\"headline\" data-at-risk-eur=\"").Append(funding.AtRiskEur.ToString(CultureInfo.InvariantCulture)).Append("\"><strong>")
+                .Append(E(more.AtRiskHeadline(more.Eur(funding.AtRiskEur), more.Eur(total)))).Append("</strong> <a href=\"#funding\">")
+                .Append(E(more.FundingHeading)).Append("</a></p>\n");
+        }
+
         html.Append("<div class=\"cards\">\n");
         foreach (var rule in report.Eligibility)
         {
@@ -101,11 +176,39 @@ public static partial class HtmlReportWriter
                 .Append("<p><span class=\"status ").Append(status).Append("\" data-status=\"").Append(E(rule.Status)).Append("\">")
                 .Append("<span aria-hidden=\"true\">").Append(ReportTexts.StatusSymbol(rule.Status)).Append("</span> ")
                 .Append(E(texts.Status(rule.Status))).Append("</span></p>\n")
-                .Append("<p>").Append(E(texts.StatusExplanation(rule.Status))).Append("</p>\n");
+                ;
+            var onOrganisation = rule.Requires.Count == 0;
+            if (!onOrganisation)
+            {
+                html.Append("<p>").Append(E(texts.StatusExplanation(rule.Status))).Append("</p>\n");
+            }
+
+            if (rule.Notes is { Count: > 0 } notes)
+            {
+                // Note: rules on the group say why through the organisation data, not through requirements.
+                html.Append("<ul class=\"notes\">\n");
+                foreach (var note in notes.Take(onOrganisation ? 6 : 3))
+                {
+                    html.Append("<li>").Append(E(note)).Append("</li>\n");
+                }
+
+                if (notes.Count > (onOrganisation ? 6 : 3))
+                {
+                    html.Append("<li class=\"muted\">…</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+
             AppendRequirementList(html, texts.BlockedByLabel, "blocked-by", rule.BlockedBy, requirements, texts);
             AppendRequirementList(html, texts.AtRiskByLabel, "at-risk-by", rule.AtRiskBy, requirements, texts);
-            html.Append("<p class=\"muted\">").Append(E(texts.RequiredCount(rule.Requires.Count))).Append(' ')
-                .Append("<code>").Append(E(rule.Id)).Append("</code>");
+            html.Append("<p class=\"muted\">");
+            if (!onOrganisation)
+            {
+                html.Append(E(texts.RequiredCount(rule.Requires.Count))).Append(' ');
+            }
+
+            html.Append("<code>").Append(E(rule.Id)).Append("</code>");
             if (!string.IsNullOrWhiteSpace(rule.Source))
             {
                 html.Append("<br>").Append(E(texts.SourceLabel)).Append(E(texts.Colon)).Append(E(rule.Source));
@@ -150,7 +253,7 @@ public static partial class HtmlReportWriter
     private static void AppendRequirements(StringBuilder html, RunReport report, ReportTexts texts, Dictionary<CheckReport, string> anchors)
     {
         html.Append("<section id=\"requirements-section\" aria-labelledby=\"requirements-heading\">\n<h2 id=\"requirements-heading\">")
-            .Append(E(texts.RequirementsHeading)).Append("</h2>\n<table id=\"requirements\">\n<caption>").Append(E(texts.RequirementsCaption))
+            .Append(E(texts.RequirementsHeading)).Append("</h2>\n<div class=\"scroll\"><table id=\"requirements\">\n<caption>").Append(E(texts.RequirementsCaption))
             .Append("</caption>\n<thead><tr>")
             .Append("<th scope=\"col\">").Append(E(texts.ColumnRequirement)).Append("</th>")
             .Append("<th scope=\"col\">").Append(E(texts.ColumnTitle)).Append("</th>")
@@ -166,10 +269,20 @@ public static partial class HtmlReportWriter
                 .Append("<th scope=\"row\">").Append(E(requirement.Id)).Append("</th>")
                 .Append("<td>").Append(E(requirement.Title)).Append("</td>")
                 .Append("<td>").Append(E(texts.Level(requirement.Level))).Append("</td>")
-                .Append("<td>").Append(requirement.OfficialRef is null ? "–" : E(requirement.OfficialRef)).Append("</td>")
+                .Append("<td>").Append(requirement.OfficialRef is null ? "–" : E(requirement.OfficialRef.Replace(";", "; ", StringComparison.Ordinal))).Append("</td>")
                 .Append("<td>").Append(Badge(requirement.Outcome, texts)).Append("</td><td>");
             var runs = report.Checks.Where(check => check.Requirements.Contains(requirement.Id)).ToList();
-            if (runs.Count == 0)
+            if (runs.Count == 0 && !requirement.IsTestedByHarness)
+            {
+                var more = ActionTexts.For(report.Language);
+                html.Append("<span class=\"verification\" data-verification=\"").Append(E(requirement.Verification)).Append("\">")
+                    .Append(E(more.Verification(requirement.Verification!))).Append("</span>");
+                if (!string.IsNullOrWhiteSpace(requirement.Reason))
+                {
+                    html.Append("<br><span class=\"muted small\">").Append(E(requirement.Reason)).Append("</span>");
+                }
+            }
+            else if (runs.Count == 0)
             {
                 html.Append("<span class=\"muted\">").Append(E(texts.NoCheck)).Append("</span>");
             }
@@ -182,7 +295,7 @@ public static partial class HtmlReportWriter
             html.Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table></div>\n</section>\n");
     }
 
     private static void AppendChecks(
@@ -190,7 +303,8 @@ public static partial class HtmlReportWriter
         RunReport report,
         ReportTexts texts,
         Dictionary<CheckReport, string> anchors,
-        Dictionary<string, EvidenceItem> evidence)
+        Dictionary<string, EvidenceItem> evidence,
+        IReadOnlyDictionary<string, string>? excerpts)
     {
         html.Append("<section id=\"checks\" aria-labelledby=\"checks-heading\">\n<h2 id=\"checks-heading\">").Append(E(texts.ChecksHeading)).Append("</h2>\n");
         if (report.Checks.Count == 0)
@@ -211,14 +325,14 @@ public static partial class HtmlReportWriter
                 .Append(" <code>").Append(E(group.Key)).Append("</code></h3>\n");
             foreach (var check in group)
             {
-                AppendCheck(html, check, texts, anchors[check], evidence);
+                AppendCheck(html, check, texts, anchors[check], evidence, excerpts);
             }
         }
 
         html.Append("</section>\n");
     }
 
-    private static void AppendCheck(StringBuilder html, CheckReport check, ReportTexts texts, string anchor, Dictionary<string, EvidenceItem> evidence)
+    private static void AppendCheck(StringBuilder html, CheckReport check, ReportTexts texts, string anchor, Dictionary<string, EvidenceItem> evidence, IReadOnlyDictionary<string, string>? excerpts)
     {
         var open = check.Outcome is "fail" or "error" or "skip" ? " open" : string.Empty;
         html.Append("<details class=\"check\" id=\"").Append(anchor).Append("\" data-check-id=\"").Append(E(check.Id))
@@ -276,7 +390,14 @@ public static partial class HtmlReportWriter
             html.Append("<p><strong>").Append(E(texts.EvidenceLabel)).Append("</strong></p>\n<ul class=\"evidence\">\n");
             foreach (var id in check.Evidence)
             {
-                html.Append("<li>").Append(EvidenceLink(id, evidence, texts, withDetails: true)).Append("</li>\n");
+                html.Append("<li>").Append(EvidenceLink(id, evidence, texts, withDetails: true));
+                if (excerpts is not null && excerpts.TryGetValue(id, out var excerpt))
+                {
+                    html.Append("<details class=\"excerpt\"><summary>").Append(E(texts.Language == "en" ? "Preview" : "Aperçu")).Append("</summary><pre>")
+                        .Append(E(excerpt)).Append("</pre></details>");
+                }
+
+                html.Append("</li>\n");
             }
 
             html.Append("</ul>\n");
@@ -398,4 +519,13 @@ public static partial class HtmlReportWriter
 
     [GeneratedRegex(@"[^A-Za-z0-9_-]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnchorUnsafe();
+
+    [GeneratedRegex(@"(?<space>\s)id=""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex(@"aria-labelledby=""(?<ids>[^""]*)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LabelledBy();
+
+    [GeneratedRegex(@"(?<space>\s)data-(?!alt-)(?=[a-z-]+="")", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DataAttribute();
 }

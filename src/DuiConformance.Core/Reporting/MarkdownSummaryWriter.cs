@@ -27,6 +27,16 @@ public static class MarkdownSummaryWriter
         md.Append("- ").Append(SafeText.Markdown(texts.RequirementCounts(report.Summary, report.Requirements.Count))).Append('\n');
         md.Append("- ").Append(SafeText.Markdown(texts.CheckCounts(report.Summary))).Append('\n');
         md.Append("- ").Append(SafeText.Markdown(texts.RuleCounts(report.Summary))).Append('\n');
+        var more = ActionTexts.For(report.Language);
+        if (report.Funding is { } funding)
+        {
+            md.Append("- ").Append(SafeText.Markdown(more.AtRiskHeadline(more.Eur(funding.AtRiskEur), more.Eur(funding.OwnerTotalEur + funding.EditorTotalEur)))).Append('\n');
+        }
+
+        if (report.FixFirst is { Count: > 0 } fixFirst)
+        {
+            md.Append("- ").Append(SafeText.Markdown($"{more.FixFirstHeading}{texts.Colon}{fixFirst[0].Requirement} — {more.HoldsBack(fixFirst[0].Rules.Count)}")).Append('\n');
+        }
         md.Append("- ").Append(SafeText.Markdown($"{texts.CampaignLabel} {report.Campaign} · {texts.RunLabel} {report.RunId} · {texts.Time(report.StartedAt)}"))
             .Append("\n\n");
 

@@ -49,7 +49,7 @@ public static class ReportFiles
         await WriteAsync(Path.Combine(outputDirectory, JsonFileName), RunReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
         await WriteAsync(Path.Combine(outputDirectory, JUnitFileName), JUnitReportWriter.Render(report), cancellationToken).ConfigureAwait(false);
         await WriteAsync(Path.Combine(outputDirectory, MarkdownFileName), MarkdownSummaryWriter.Render(report), cancellationToken).ConfigureAwait(false);
-        await WriteAsync(Path.Combine(outputDirectory, HtmlFileName), HtmlReportWriter.Render(report, evidence), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(Path.Combine(outputDirectory, HtmlFileName), HtmlReportWriter.Render(report, evidence, ReportTranslator.Translate(report, report.Language == "en" ? "fr" : "en"), EvidenceExcerpts.Read(Path.Combine(outputDirectory, EvidenceDirectoryName), evidence)), cancellationToken).ConfigureAwait(false);
     }
 
     // Note: write to a temporary name then rename, so a reader (a CI job summary step) never sees half a file.

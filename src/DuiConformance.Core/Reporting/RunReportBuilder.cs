@@ -28,7 +28,13 @@ public static class RunReportBuilder
         EnsureKnownRequirements(input.Checks, input.Catalogue);
         var language = input.Language;
         var requirementOutcomes = RequirementOutcomes(input.Checks, input.Catalogue);
-        var eligibility = EligibilityEvaluator.Evaluate(input.RuleSet, requirementOutcomes);
+        var evaluated = EligibilityEvaluator.Evaluate(input.RuleSet, requirementOutcomes, input.Organisation, input.Language);
+
+        // Note: without an organisation the rules on the group (admissibility, SONS lock, ceilings) say nothing about
+        // the DUI; they are left out of the eligibility list and the funding section asks for the file instead.
+        var eligibility = input.Organisation is null
+            ? [.. evaluated.Where(result => EligibilityRuleKinds.RequirementKinds.Contains(result.Rule.Kind))]
+            : evaluated;
         var overall = OverallOutcome(input.Checks, input.Scenarios, input.Catalogue);
 
         var checks = input.Checks.Select(run => new CheckReport(
@@ -48,7 +54,14 @@ public static class RunReportBuilder
             requirement.Level.ToWireName(),
             requirement.OfficialRef,
             requirementOutcomes[requirement.Id].ToWireName(),
-            [.. input.Checks.Where(run => run.Definition.Verifies.Contains(requirement.Id)).Select(run => run.Definition.Id).Distinct(StringComparer.Ordinal)])).ToList();
+            [.. input.Checks.Where(run => run.Definition.Verifies.Contains(requirement.Id)).Select(run => run.Definition.Id).Distinct(StringComparer.Ordinal)],
+            requirement.Verification.ToWireName(),
+            requirement.NotTestedReason,
+            requirement.AppliesTo)).ToList();
+        var testedByHarness = input.Catalogue.All
+            .Where(requirement => requirement.Verification == RequirementVerification.Automated)
+            .Select(requirement => requirement.Id)
+            .ToHashSet(StringComparer.Ordinal);
 
         var eligibilityReports = eligibility.Select(result => new EligibilityReport(
             result.Rule.Id,
@@ -57,7 +70,10 @@ public static class RunReportBuilder
             result.Rule.Requires,
             result.BlockedBy,
             result.AtRiskBy,
-            result.Rule.Source)).ToList();
+            result.Rule.Source,
+            result.Rule.Kind,
+            result.Notes.Count == 0 ? null : result.Notes,
+            result.Rule.Description(language))).ToList();
 
         var summary = new ReportSummary(
             ChecksPassed: input.Checks.Count(run => run.Result.Outcome == Outcome.Pass),
@@ -66,11 +82,13 @@ public static class RunReportBuilder
             ChecksErrored: input.Checks.Count(run => run.Result.Outcome == Outcome.Error),
             RequirementsPassed: requirementOutcomes.Values.Count(outcome => outcome == Outcome.Pass),
             RequirementsFailed: requirementOutcomes.Values.Count(outcome => outcome == Outcome.Fail),
-            RequirementsNotProven: requirementOutcomes.Values.Count(outcome => outcome is Outcome.Skip or Outcome.Error),
+            RequirementsNotProven: requirementOutcomes.Count(pair => testedByHarness.Contains(pair.Key) && pair.Value is Outcome.Skip or Outcome.Error),
             RulesReady: eligibility.Count(result => result.Status == EligibilityStatus.Ready),
             RulesAtRisk: eligibility.Count(result => result.Status == EligibilityStatus.AtRisk),
-            RulesBlocked: eligibility.Count(result => result.Status == EligibilityStatus.Blocked));
+            RulesBlocked: eligibility.Count(result => result.Status == EligibilityStatus.Blocked),
+            RequirementsNotTested: requirementOutcomes.Count(pair => !testedByHarness.Contains(pair.Key) && pair.Value is Outcome.Skip or Outcome.Error));
 
+        var estimate = input.Organisation is null ? null : FundingEstimator.Estimate(input.RuleSet, evaluated, input.Organisation, language);
         return new RunReport
         {
             Language = language,
@@ -86,7 +104,59 @@ public static class RunReportBuilder
             Requirements = requirements,
             Eligibility = eligibilityReports,
             Summary = summary,
+            FixFirst = FixFirst(requirements, eligibilityReports),
+            Organisation = estimate is null ? null : OrganisationFor(input.Organisation!, estimate),
+            Funding = estimate is null ? null : FundingFor(estimate, input.Organisation!) with
+            {
+                Parameters = [.. estimate.Lines
+                    .SelectMany(line => line.Parameters)
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(input.RuleSet.Parameter)
+                    .Select(parameter => new ParameterReport(parameter.Id, parameter.Value, parameter.Unit, parameter.Description(language), parameter.Source))],
+            },
         };
+    }
+
+    /// <summary>
+    /// The requirements that failed or are not proven and hold back at least one rule, the ones holding back the most
+    /// rules first (then failed before not proven, then catalogue order).
+    /// </summary>
+    public static IReadOnlyList<FixFirstReport> FixFirst(IReadOnlyList<RequirementReport> requirements, IReadOnlyList<EligibilityReport> eligibility)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        ArgumentNullException.ThrowIfNull(eligibility);
+        return [.. requirements
+            .Select((requirement, index) => (requirement, index, Rules: eligibility
+                .Where(rule => rule.BlockedBy.Contains(requirement.Id) || rule.AtRiskBy.Contains(requirement.Id))
+                .Select(rule => rule.Id)
+                .ToList()))
+            .Where(entry => entry.Rules.Count > 0)
+            .OrderByDescending(entry => entry.Rules.Count)
+            .ThenBy(entry => entry.requirement.Outcome == "fail" ? 0 : 1)
+            .ThenBy(entry => entry.index)
+            .Select(entry => new FixFirstReport(entry.requirement.Id, entry.requirement.Title, entry.requirement.Outcome, entry.Rules))];
+    }
+
+    private static OrganisationReport OrganisationFor(Organisations.Organisation organisation, FundingEstimate estimate) => new(
+        organisation.Name,
+        Path.GetFileName(organisation.Source),
+        organisation.Essms.Count,
+        organisation.RegionCount,
+        estimate.Route,
+        organisation.FiledOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static FundingReport FundingFor(FundingEstimate estimate, Organisations.Organisation organisation)
+    {
+        var lines = estimate.Lines.Select(line => new FundingLineReport(
+            line.RuleId, line.Finess, line.EssmsName, line.Beneficiary, line.AmountEur, line.AtStartEur, line.OnUsageTargetsEur,
+            line.IsCeiling, line.Status, line.OnUsageTargetsStatus, line.Formula, line.Parameters, line.Source)).ToList();
+        var perEssms = organisation.Essms.Select(essms =>
+        {
+            var own = estimate.Lines.Where(line => line.Finess == essms.Finess.Value).ToList();
+            var single = new FundingEstimate(estimate.Campaign, estimate.Organisation, estimate.EssmsCount, estimate.Route, own);
+            return new EssmsFundingReport(essms.Finess.Value, essms.Name, essms.Sector, essms.DuiChoice, single.OwnerTotalEur, single.EditorTotalEur, single.AtRiskEur);
+        }).ToList();
+        return new FundingReport(lines, perEssms, estimate.OwnerTotalEur, estimate.OwnerAtStartEur, estimate.OwnerOnUsageTargetsEur, estimate.EditorTotalEur, estimate.AtRiskEur);
     }
 
     /// <summary>

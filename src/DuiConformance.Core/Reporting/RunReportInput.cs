@@ -38,4 +38,7 @@ public sealed record RunReportInput
 
     /// <summary>The campaign's eligibility rules.</summary>
     public required EligibilityRuleSet RuleSet { get; init; }
+
+    /// <summary>The project (<c>--organisation</c>), for the rules on the group and the funding estimate; <c>null</c> when none was given.</summary>
+    public Organisations.Organisation? Organisation { get; init; }
 }

@@ -15,7 +15,10 @@ namespace DuiConformance.Core.Requirements;
 /// </param>
 /// <param name="Source">Where the requirement comes from, e.g. <c>domain.md §8.2 CDA-01</c>.</param>
 /// <param name="Verification">How the harness proves it.</param>
-/// <param name="NotTestedReason">Why it is not tested; set only when <see cref="Verification"/> is <see cref="RequirementVerification.NotTested"/>.</param>
+/// <param name="NotTestedReason">
+/// Why no check tests it: required when <see cref="Verification"/> is <see cref="RequirementVerification.NotTested"/>,
+/// and for <see cref="RequirementVerification.Manual"/> it says what a person must attest; never set for automated ones.
+/// </param>
 public sealed record Requirement(
     string Id,
     string Theme,
@@ -27,6 +30,19 @@ public sealed record Requirement(
     RequirementVerification Verification,
     string? NotTestedReason)
 {
+    /// <summary>
+    /// Which DUIs it concerns (the <c>applies_to</c> column, <see cref="RequirementApplicability"/>): <c>all</c>, or a
+    /// sector (<c>pa</c>, <c>ph</c>, <c>ahi</c>, <c>pjm</c>), a setting (<c>domicile</c>, <c>etablissement</c>) or a
+    /// capability (<c>dmp</c>, <c>mss</c>, <c>mes</c>, <c>ins</c>).
+    /// </summary>
+    public IReadOnlyList<string> AppliesTo { get; init; } = [RequirementApplicability.All];
+
+    /// <summary>The section of domain.md the requirement comes from (e.g. <c>§8.2 CDA-01</c>), when written.</summary>
+    public string? DomainSection { get; init; }
+
+    /// <summary>The file the requirement was read from (one catalogue may span several CSV files).</summary>
+    public string? File { get; init; }
+
     /// <summary>The title in the report language: English for <c>en</c>, French otherwise.</summary>
     public string Title(string language) => language == "en" ? TitleEn : TitleFr;
 }

@@ -7,10 +7,12 @@ namespace DuiConformance.Core.Requirements;
 
 /// <summary>
 /// The requirement catalogue: every <c>DUI-*</c> requirement a check can verify and an eligibility rule can require,
-/// read from <c>profiles/requirements/requirements.csv</c> (UTF-8, RFC 4180, one header row; STYLE.md rule 16).
+/// read from every <c>profiles/requirements/*.csv</c> (UTF-8, RFC 4180, one header row each; STYLE.md rule 16).
 /// </summary>
 /// <remarks>
-/// Columns, in any order but all present: <c>id,theme,level,title_fr,title_en,official_ref,source,verification,not_tested_reason</c>.
+/// Columns, in any order: <c>id,theme,level,title_fr,title_en,official_ref,source,verification,not_tested_reason</c>
+/// must all be present; <see cref="OptionalColumns"/> (<c>applies_to</c>, <c>domain_section</c>) may be left out, so a
+/// file in the first layout still loads. One file per theme is fine: ids must be unique across files.
 /// Loading refuses the whole file on the first malformed row, duplicate id or id outside
 /// <c>^DUI-(INS|CDA|DMP|MES|MSS|ANN|PSC|SEC)-\d{2}$</c>, naming the file and line: a catalogue that is half read
 /// would make reports silently lie.
@@ -24,6 +26,9 @@ public sealed partial class RequirementCatalogue
     public static IReadOnlyList<string> Columns { get; } =
         ["id", "theme", "level", "title_fr", "title_en", "official_ref", "source", "verification", "not_tested_reason"];
 
+    /// <summary>Columns a file may leave out: <c>applies_to</c> (default <c>all</c>) and <c>domain_section</c>.</summary>
+    public static IReadOnlyList<string> OptionalColumns { get; } = ["applies_to", "domain_section"];
+
     private readonly Dictionary<string, Requirement> _byId;
 
     private RequirementCatalogue(string source, IReadOnlyList<Requirement> requirements)
@@ -33,7 +38,11 @@ public sealed partial class RequirementCatalogue
         _byId = requirements.ToDictionary(requirement => requirement.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>The default catalogue file: <c>profiles/requirements/requirements.csv</c>.</summary>
+    /// <summary>The folder of the default catalogue: <c>profiles/requirements/</c>, every <c>*.csv</c> in it.</summary>
+    /// <exception cref="DirectoryNotFoundException">The project folder cannot be found (see <see cref="RepositoryLayout"/>).</exception>
+    public static string DefaultDirectory => RepositoryLayout.Profile("requirements");
+
+    /// <summary>The first catalogue file: <c>profiles/requirements/requirements.csv</c>.</summary>
     /// <exception cref="DirectoryNotFoundException">The project folder cannot be found (see <see cref="RepositoryLayout"/>).</exception>
     public static string DefaultPath => RepositoryLayout.Profile("requirements", "requirements.csv");
 
@@ -55,9 +64,49 @@ public sealed partial class RequirementCatalogue
         ? requirement
         : throw new KeyNotFoundException($"'{id}' is not in the requirement catalogue ({Source}).");
 
-    /// <summary>Reads the default catalogue (<see cref="DefaultPath"/>).</summary>
-    /// <exception cref="HarnessException">The file is missing or malformed (code <see cref="LoadErrorCode"/>).</exception>
-    public static RequirementCatalogue LoadDefault() => Load(DefaultPath);
+    /// <summary>Reads the default catalogue: every CSV file of <see cref="DefaultDirectory"/>.</summary>
+    /// <exception cref="HarnessException">A file is malformed, or an id is defined twice (code <see cref="LoadErrorCode"/>).</exception>
+    public static RequirementCatalogue LoadDefault() => LoadDirectory(DefaultDirectory);
+
+    /// <summary>
+    /// Reads every <c>*.csv</c> of a folder into one catalogue: <c>requirements.csv</c> (the shared requirements) first,
+    /// then the others in ordinal file-name order; requirements keep their file order.
+    /// </summary>
+    /// <exception cref="HarnessException">
+    /// The folder holds no CSV file, a file is malformed, or an id is defined in two files; the message names both
+    /// (code <see cref="LoadErrorCode"/>).
+    /// </exception>
+    public static RequirementCatalogue LoadDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var files = Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.csv")
+                .OrderBy(file => Path.GetFileName(file) == "requirements.csv" ? 0 : 1)
+                .ThenBy(file => file, StringComparer.Ordinal)
+                .ToList()
+            : [];
+        if (files.Count == 0)
+        {
+            throw new HarnessException(LoadErrorCode, $"{directory}: no requirement catalogue file (*.csv)");
+        }
+
+        var requirements = new List<Requirement>();
+        var fileOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            foreach (var requirement in Load(file).All)
+            {
+                if (!fileOf.TryAdd(requirement.Id, file))
+                {
+                    throw new HarnessException(LoadErrorCode, $"{file}: requirement id '{requirement.Id}' is already defined in {fileOf[requirement.Id]}");
+                }
+
+                requirements.Add(requirement);
+            }
+        }
+
+        return new RequirementCatalogue(directory, requirements);
+    }
 
     /// <summary>Reads a catalogue file.</summary>
     /// <exception cref="HarnessException">
@@ -113,7 +162,10 @@ public sealed partial class RequirementCatalogue
                 throw Error(sourceName, record.Line, record.Error);
             }
 
-            if (record.Fields.Count != columnIndex.Count)
+            // Note: a row written in the first layout (without the optional trailing columns) still reads, so a row
+            // appended by someone who did not know the new columns does not break the catalogue.
+            var missingTrailing = columnIndex.Where(column => column.Value >= record.Fields.Count).Select(column => column.Key).ToList();
+            if (record.Fields.Count > columnIndex.Count || missingTrailing.Any(column => !OptionalColumns.Contains(column)))
             {
                 throw Error(sourceName, record.Line, $"expected {columnIndex.Count} fields, found {record.Fields.Count} (quote fields that hold commas)");
             }
@@ -142,9 +194,9 @@ public sealed partial class RequirementCatalogue
         for (var i = 0; i < header.Fields.Count; i++)
         {
             var name = header.Fields[i];
-            if (!Columns.Contains(name))
+            if (!Columns.Contains(name) && !OptionalColumns.Contains(name))
             {
-                throw Error(sourceName, header.Line, $"unknown column '{name}'; the columns are: {string.Join(',', Columns)}");
+                throw Error(sourceName, header.Line, $"unknown column '{name}'; the columns are: {string.Join(',', Columns.Concat(OptionalColumns))}");
             }
 
             if (!columnIndex.TryAdd(name, i))
@@ -164,7 +216,7 @@ public sealed partial class RequirementCatalogue
 
     private static Requirement ReadRow(string sourceName, CsvRecord record, Dictionary<string, int> columnIndex)
     {
-        string Field(string column) => record.Fields[columnIndex[column]];
+        string Field(string column) => columnIndex.TryGetValue(column, out var index) && index < record.Fields.Count ? record.Fields[index] : string.Empty;
 
         string Required(string column)
         {
@@ -203,10 +255,19 @@ public sealed partial class RequirementCatalogue
             throw Error(sourceName, record.Line, "verification is not-tested but not_tested_reason is empty: say why");
         }
 
-        if (verification != RequirementVerification.NotTested && !string.IsNullOrEmpty(notTestedReason))
+        if (verification == RequirementVerification.Automated && !string.IsNullOrEmpty(notTestedReason))
         {
             throw Error(sourceName, record.Line, $"not_tested_reason is set but verification is '{verification.ToWireName()}'");
         }
+
+        var appliesTo = Field("applies_to").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknownWord = appliesTo.FirstOrDefault(word => !RequirementApplicability.IsKnown(word));
+        if (unknownWord is not null)
+        {
+            throw Error(sourceName, record.Line, $"applies_to '{unknownWord}' is not one of {string.Join(", ", RequirementApplicability.Words.Keys)}");
+        }
+
+        var domainSection = Field("domain_section");
 
         var officialRef = Field("official_ref");
         return new Requirement(
@@ -218,7 +279,12 @@ public sealed partial class RequirementCatalogue
             string.IsNullOrWhiteSpace(officialRef) ? null : officialRef,
             Required("source"),
             verification,
-            string.IsNullOrEmpty(notTestedReason) ? null : notTestedReason);
+            string.IsNullOrEmpty(notTestedReason) ? null : notTestedReason)
+        {
+            AppliesTo = appliesTo.Length == 0 ? [RequirementApplicability.All] : appliesTo,
+            DomainSection = string.IsNullOrWhiteSpace(domainSection) ? null : domainSection,
+            File = sourceName,
+        };
     }
 
     private static HarnessException Error(string sourceName, int line, string message) =>

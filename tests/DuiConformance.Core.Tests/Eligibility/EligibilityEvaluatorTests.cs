@@ -77,6 +77,12 @@ public sealed class EligibilityEvaluatorTests
             ("2025-ACQUISITION", EligibilityStatus.Blocked),
             ("2025-SONS-INSTALLATION-PROOF", EligibilityStatus.Blocked),
             ("2025-DMP-USAGE-TARGET", EligibilityStatus.Ready),
+            ("2025-ADMISSIBILITY", EligibilityStatus.NotApplicable),
+            ("2025-SONS-LOCK", EligibilityStatus.NotApplicable),
+            ("2025-ACQUISITION-EDITOR", EligibilityStatus.Blocked),
+            ("2025-UPGRADE", EligibilityStatus.Blocked),
+            ("2025-EQUIPMENT", EligibilityStatus.NotApplicable),
+            ("2025-AMOA", EligibilityStatus.NotApplicable),
         ]);
     }
 

@@ -51,14 +51,19 @@ public sealed class EligibilityRuleSetTests
     }
 
     [Test]
-    public void The_2025_rule_set_has_exactly_the_three_agreed_rules()
+    public void The_2025_rule_set_keeps_the_three_agreed_rules_first_and_adds_the_organisation_rules()
     {
         var rules = Load2025().Rules;
 
-        rules.Select(rule => rule.Id).ShouldBe(["2025-ACQUISITION", "2025-SONS-INSTALLATION-PROOF", "2025-DMP-USAGE-TARGET"]);
-        rules.ShouldAllBe(rule => rule.Kind == EligibilityRuleKinds.RequirementsGate);
+        rules.Select(rule => rule.Id).ShouldBe(
+        [
+            "2025-ACQUISITION", "2025-SONS-INSTALLATION-PROOF", "2025-DMP-USAGE-TARGET",
+            "2025-ADMISSIBILITY", "2025-SONS-LOCK", "2025-ACQUISITION-EDITOR", "2025-UPGRADE", "2025-EQUIPMENT", "2025-AMOA",
+        ]);
+        rules.Take(2).ShouldAllBe(rule => rule.Kind == EligibilityRuleKinds.RequirementsGate);
+        rules[2].Kind.ShouldBe(EligibilityRuleKinds.UsageTarget);
         rules.ShouldAllBe(rule => rule.Source.Length > 0 && rule.DescriptionFr.Length > 0 && rule.TitleEn.Length > 0);
-        rules[0].Requires.ShouldBe(Catalogue.All.Select(requirement => requirement.Id), ignoreOrder: true);
+        rules[0].Requires.ShouldBe(Catalogue.All.Where(requirement => requirement.Verification == RequirementVerification.Automated).Select(requirement => requirement.Id), ignoreOrder: true);
         rules[1].Requires.ShouldBe(
             ["DUI-DMP-01", "DUI-DMP-02", "DUI-DMP-03", "DUI-MSS-01", "DUI-MSS-02", "DUI-MSS-03", "DUI-MSS-04", "DUI-SEC-01", "DUI-CDA-01", "DUI-CDA-02", "DUI-CDA-03"],
             ignoreOrder: true);
@@ -127,6 +132,15 @@ public sealed class EligibilityRuleSetTests
         yield return Case("duplicate key", "title_en: Test campaign\n", "title_en: Test campaign\ntitle_en: Again\n", "test.yaml:4:");
         yield return Case("missing title", "title_fr: Campagne d'essai\n", string.Empty, "the field 'title_fr' is missing");
         yield return Case("not YAML", "rules:", "rules: [", "test.yaml:");
+        const string Rule = "    source: rule source";
+        yield return Case("funding naming an unknown parameter", Rule, Rule + "\n    funding:\n      beneficiary: owner\n      per_essms: owner-eur", "funding.per_essms names parameter 'owner-eur', which the rule set does not define");
+        yield return Case("funding amount that is not in euros", Rule, Rule + "\n    funding:\n      beneficiary: owner\n      per_essms: group-min-essms", "parameter 'group-min-essms' (ESSMS); expected a EUR parameter");
+        yield return Case("funding for an unknown beneficiary", Rule, Rule + "\n    funding:\n      beneficiary: cousin\n      per_essms: group-min-essms", "funding.beneficiary 'cousin' is not owner or editor");
+        yield return Case("per-project amount that is not in euros", Rule, Rule + "\n    funding:\n      beneficiary: owner\n      per_project: group-min-essms", "expected a EUR parameter");
+        yield return Case("unknown role", Rule, Rule + "\n    uses:\n      max-budget: group-min-essms", "unknown role 'max-budget' in 'uses'");
+        yield return Case("exemption on an unknown sector", Rule, Rule + "\n    exemptions:\n      - sector: martians\n        when: group-min-essms\n        is: \"true\"", "exemption sector 'martians'");
+        yield return Case("exemption on a non-boolean parameter", Rule, Rule + "\n    exemptions:\n      - sector: pjm\n        when: group-min-essms\n        is: \"true\"", "expected a boolean parameter");
+        yield return Case("admissibility without its roles", "kind: requirements-gate", "kind: group-admissibility", "kind 'group-admissibility' needs 'uses.min-group'");
     }
 
     [TestCaseSource(nameof(BrokenRuleSets))]

@@ -78,9 +78,11 @@ public sealed partial class HtmlReportWriterTests
             () => html.ShouldContain("<p class=\"answer\">No</p>"),
             () => html.ShouldContain("Which fundings are at risk?"),
             () => html.ShouldContain("SMTP submission upgraded with STARTTLS"),
-            () => html.ShouldNotContain("Prêt pour le référencement"),
-            () => html.ShouldNotContain("Exigences du référencement", Case.Sensitive),
-            () => html.ShouldNotContain("Détail des contrôles", Case.Sensitive));
+            () => MainBody(html).ShouldNotContain("Prêt pour le référencement"),
+            () => MainBody(html).ShouldNotContain("Exigences du référencement", Case.Sensitive),
+            () => MainBody(html).ShouldNotContain("Détail des contrôles", Case.Sensitive),
+            () => html.ShouldContain("<div class=\"lang-body alt\" data-lang=\"fr\" lang=\"fr\" hidden>"),
+            () => html.ShouldContain(">Français</button>"));
     }
 
     [Test]
@@ -148,7 +150,8 @@ public sealed partial class HtmlReportWriterTests
 
         var html = SampleRunHtml(SampleRun.Report(checks));
 
-        CheckSection().Matches(html).Count.ShouldBe(12);
+        CheckSection().Matches(MainBody(html)).Count.ShouldBe(12);
+        CheckSection().Matches(html).Count.ShouldBe(24, "the hidden other-language body repeats every check");
         html.ShouldContain("<details class=\"check\" id=\"check-1\" data-check-id=\"check.dui-cda-01\" data-scenario=\"dmp-publish-dlu\" data-outcome=\"fail\" open>");
         html.ShouldContain("<tr data-code=\"CDA-1001\" data-severity=\"error\"><th scope=\"row\"><code>CDA-1001</code></th><td>Erreur</td><td>realmCode absent</td>");
         html.ShouldContain("<a href=\"#check-1\"><code>check.dui-cda-01</code></a>");
@@ -213,6 +216,9 @@ public sealed partial class HtmlReportWriterTests
 
     [GeneratedRegex("\\s(?:src|href|action|xlink:href)\\s*=\\s*\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex Reference();
+
+    /// <summary>The page up to the hidden other-language body (what a reader sees first).</summary>
+    private static string MainBody(string html) => html[..html.IndexOf("<div class=\"lang-body alt\"", StringComparison.Ordinal)];
 
     [GeneratedRegex("<details class=\"check\"")]
     private static partial Regex CheckSection();

@@ -16,7 +16,7 @@ public sealed class MarkdownSummaryWriterTests
         lines[0].ShouldBe("## ❌ Rapport de conformité DUI — DUI de référence 1.0.0");
         lines[2].ShouldStartWith("**Prêt pour le référencement ? Non.** 1 exigence obligatoire est en échec");
         markdown.ShouldContain("- Contrôles : 11 réussis, 1 en échec, 0 non prouvé, 0 en erreur du banc.");
-        markdown.ShouldContain("- Financements : 1 prêt, 0 à risque, 2 bloqués.");
+        markdown.ShouldContain("- Financements : 1 prêt, 0 à risque, 4 bloqués.");
     }
 
     [Test]
@@ -68,5 +68,19 @@ public sealed class MarkdownSummaryWriterTests
 
         markdown.Split('\n').Count(line => line.StartsWith("- CDA-10")).ShouldBe(MarkdownSummaryWriter.TopFindingCount);
         markdown.ShouldContain("- … et 3 autres constats dans report.html.");
+    }
+
+    [Test]
+    public void The_summary_names_the_requirement_to_fix_first_and_the_funding_at_risk()
+    {
+        var organisation = Organisations.OrganisationFile.Load(RepositoryLayout.Fixture("organisations", "corse-9-2025.yaml"));
+        var checks = SampleRun.AllPassingBut("DUI-MSS-04", Outcome.Fail, SampleRun.Error("XDM-2001", "METADATA.XML absent", "DUI-MSS-04"));
+        var report = RunReportBuilder.Build(SampleRun.Input(checks) with { Organisation = organisation });
+
+        var markdown = MarkdownSummaryWriter.Render(report);
+
+        markdown.ShouldContain("- À corriger en premier\u00A0: DUI-MSS-04 — retient 4 financements");
+        // Corsica fixture: upgrade blocked by DUI-MSS-04 (9 x 5000 = 45000); equipment and AMOA do not depend on the DUI.
+        markdown.ShouldContain("- 45\u202F000 € à risque sur 235\u202F000 € estimés pour ce projet.");
     }
 }

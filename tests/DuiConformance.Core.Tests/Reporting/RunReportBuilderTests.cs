@@ -16,7 +16,7 @@ public sealed class RunReportBuilderTests
             () => report.Requirements.Count.ShouldBe(12),
             () => report.Requirements.ShouldAllBe(requirement => requirement.Outcome == "pass" && requirement.Level == "SHALL"),
             () => report.Eligibility.ShouldAllBe(rule => rule.Status == "ready" && rule.BlockedBy.Count == 0 && rule.AtRiskBy.Count == 0),
-            () => report.Summary.ShouldBe(new ReportSummary(12, 0, 0, 0, 12, 0, 0, 3, 0, 0)),
+            () => report.Summary.ShouldBe(new ReportSummary(12, 0, 0, 0, 12, 0, 0, 5, 0, 0)),
             () => ReportExitCodes.ForReport(report).ShouldBe(ReportExitCodes.Passed));
     }
 
@@ -35,7 +35,7 @@ public sealed class RunReportBuilderTests
             () => Status(report, "2025-DMP-USAGE-TARGET").ShouldBe("ready"),
             () => report.Eligibility[0].BlockedBy.ShouldBe(["DUI-MSS-04"]),
             () => report.Summary.ChecksFailed.ShouldBe(1),
-            () => report.Summary.RulesBlocked.ShouldBe(2),
+            () => report.Summary.RulesBlocked.ShouldBe(4),
             () => ReportExitCodes.ForReport(report).ShouldBe(ReportExitCodes.Failed));
     }
 

@@ -46,7 +46,7 @@ public sealed class RunReportJsonTests
         root.GetProperty("eligibility")[0].GetProperty("blockedBy").GetArrayLength().ShouldBe(0);
         root.GetProperty("requirements")[0].TryGetProperty("officialRef", out _).ShouldBeFalse();
         root.GetProperty("requirements")[7].GetProperty("officialRef").GetString().ShouldBe("SC.MSS/CONF.16");
-        root.GetProperty("summary").GetProperty("rulesReady").GetInt32().ShouldBe(3);
+        root.GetProperty("summary").GetProperty("rulesReady").GetInt32().ShouldBe(5);
         json.ShouldContain("En-tête CDA");
         json.ShouldContain("\n  \"schemaVersion\": 1");
     }

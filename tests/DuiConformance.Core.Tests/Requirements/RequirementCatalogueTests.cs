@@ -15,9 +15,9 @@ public sealed class RequirementCatalogueTests
     ];
 
     [Test]
-    public void The_profiles_catalogue_holds_the_twelve_shared_requirements_in_order()
+    public void The_first_catalogue_file_holds_the_twelve_shared_requirements_in_order()
     {
-        var catalogue = RequirementCatalogue.LoadDefault();
+        var catalogue = RequirementCatalogue.Load(RequirementCatalogue.DefaultPath);
 
         catalogue.All.Select(requirement => requirement.Id).ShouldBe(BriefIds);
         catalogue.All.ShouldAllBe(requirement => requirement.Level == RequirementLevel.Shall);
@@ -62,7 +62,7 @@ public sealed class RequirementCatalogueTests
         catalogue.TryGet("DUI-CDA-01", out var found).ShouldBeTrue();
         found!.Theme.ShouldBe("CDA");
         catalogue.TryGet("dui-cda-01", out _).ShouldBeFalse();
-        Should.Throw<KeyNotFoundException>(() => catalogue.Get("DUI-INS-01"));
+        Should.Throw<KeyNotFoundException>(() => catalogue.Get("DUI-INS-99"));
     }
 
     [Test]

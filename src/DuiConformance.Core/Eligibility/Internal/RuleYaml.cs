@@ -18,4 +18,10 @@ internal sealed class RuleYaml
     public List<string>? Requires { get; set; }
 
     public string? Source { get; set; }
+
+    public Dictionary<string, string>? Uses { get; set; }
+
+    public FundingYaml? Funding { get; set; }
+
+    public List<ExemptionYaml?>? Exemptions { get; set; }
 }
