@@ -197,7 +197,7 @@ internal sealed class ProvideDocumentBundleBuilder
         if (usager.HasQualifiedIns)
         {
             // Note: the INS is conveyed only for a qualified identity (domain.md §2.4), FR Core slice INS-NIR.
-            patient.Identifier.Add(new Identifier("urn:oid:" + _organisation.InsOid, usager.Ins)
+            patient.Identifier.Add(new Identifier("urn:oid:" + (usager.InsOid ?? _organisation.InsOid), usager.Ins)
             {
                 Use = Identifier.IdentifierUse.Official,
                 Type = new CodeableConcept(FrCore + "CodeSystem/fr-core-cs-v2-0203", "INS-NIR"),
