@@ -42,7 +42,9 @@ internal sealed class InsiClient
             _endpoint = uri;
         }
 
-        _lpsName = "urn:lps:" + new string([.. productName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]) + ":" + productVersion;
+        // Note: Nom = urn:lps:<name>:<version> (domain.md §2.2); the name is the product name without accents or spaces.
+        var plain = productName.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit);
+        _lpsName = "urn:lps:" + new string([.. plain]) + ":" + productVersion;
         _lpsVersion = productVersion;
         _idam = idam;
     }
