@@ -20,7 +20,23 @@ public static class InsiEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(path, HandleAsync);
+        endpoints.MapMethods(path, ["GET", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"], WrongMethodAsync);
         return endpoints;
+    }
+
+    /// <summary>Any verb but POST: a SOAP fault saying the SOAP 1.2 HTTP binding posts requests (recorded, never a bare 405).</summary>
+    public static async Task<IResult> WrongMethodAsync(HttpContext context, EvidenceStore evidence)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(evidence);
+        var exchange = "ix-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var request = await evidence.RecordAsync(EvidenceKinds.InsiRequest, ReadOnlyMemory<byte>.Empty, InsiSoap.MediaType, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [InsiProperties.Exchange] = exchange,
+            [FhirProperties.Method] = context.Request.Method,
+        }).ConfigureAwait(false);
+        return await FaultAsync(evidence, exchange, request.Id, null, new InsiFault(
+            InsiFault.MalformedMessage, $"Méthode HTTP {context.Request.Method} : le téléservice INSi attend un POST SOAP 1.2 (application/soap+xml).")).ConfigureAwait(false);
     }
 
     /// <summary>Handles one INSi call.</summary>

@@ -126,6 +126,17 @@ public sealed class InsiSimulatorTests
     }
 
     [Test]
+    public async Task A_get_gets_a_soap_fault_not_a_bare_405()
+    {
+        using var response = await _client.GetAsync(_simulator.Endpoint).WaitAsync(TimeSpan.FromSeconds(10));
+        var answer = XDocument.Parse(await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        ((int)response.StatusCode).ShouldBe(400);
+        InsiTestClient.FaultSubcode(answer).ShouldBe("insi:MessageMalforme");
+        InsiTestClient.FaultReason(answer)!.ShouldContain("POST");
+    }
+
+    [Test]
     public async Task A_wrong_content_type_gets_a_fault()
     {
         var (status, answer) = await InsiTestClient.PostAsync(_client, _simulator.Endpoint, InsiTestClient.SearchRequest("A", "B", "F", "1950-01-01"), "text/xml");
