@@ -77,7 +77,8 @@ public static class InsEmissionRules
     /// </summary>
     public static CheckResult QualifiedOnly(EvidenceSet evidence)
     {
-        var withStatus = InsEmissionReader.ReadAll(evidence).Where(emission => emission.Status is not null).ToList();
+        var emissions = InsEmissionReader.ReadAll(evidence);
+        var withStatus = emissions.Where(emission => emission.Status is not null).ToList();
         if (withStatus.Count == 0)
         {
             return CheckResult.Skip("Aucun Patient FHIR déclarant un statut d'identité n'a été reçu (ITI-65).");
@@ -88,7 +89,28 @@ public static class InsEmissionRules
             .Select(emission => InsFindings.InsUnqualified.At(emission.Location,
                 $"{emission.Channel} : l'INS {emission.Matricule} (OID {emission.Oid}) est transmise alors que le statut de l'identité est {emission.Status} : seule une identité qualifiée (QUAL) peut porter l'INS (INS/va1.53)."))
             .ToList();
-        return CheckResult.FromFindings(findings, Ids(withStatus));
+
+        // Note: a message (CDA or XDM metadata in IHE_XDM.ZIP) declares no status; it is judged against the status the DUI
+        // declared last, before it, for the same person or the same matricule in a FHIR Patient.
+        var judged = Ids(withStatus).ToList();
+        foreach (var emission in emissions.Where(emission => emission.Status is null && emission.HasIns))
+        {
+            var declared = withStatus.LastOrDefault(candidate => candidate.Order < emission.Order
+                && (candidate.Matricule == emission.Matricule || (emission.BirthName is not null && candidate.PersonKey == emission.PersonKey)));
+            if (declared is null)
+            {
+                continue;
+            }
+
+            judged.Add(emission.EvidenceId);
+            if (declared.Status != "QUAL")
+            {
+                findings.Add(InsFindings.InsUnqualified.At(emission.Location,
+                    $"{emission.Channel} : l'INS {emission.Matricule} est transmise par messagerie alors que le dernier statut déclaré pour cette identité ({declared.EvidenceId}) est {declared.Status}."));
+            }
+        }
+
+        return CheckResult.FromFindings(findings, [.. judged.Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>INS-04: birth name, birth date, sex (and FHIR birth place) sent with an INS equal the INSi TIQ.</summary>

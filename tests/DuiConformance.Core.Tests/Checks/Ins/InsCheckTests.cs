@@ -76,6 +76,23 @@ public sealed class InsCheckTests
     }
 
     [Test]
+    public void A_message_carrying_the_ins_after_a_recup_publication_fails_INS_03()
+    {
+        var cda = System.Text.Encoding.UTF8.GetBytes($"""
+            <ClinicalDocument xmlns="urn:hl7-org:v3"><recordTarget><patientRole><id root="1.2.250.1.213.1.4.8" extension="{Martineau}"/><patient>
+            <name><family qualifier="BR">MARTINEAU</family><given qualifier="BR">HELENE</given></name><birthTime value="19420517"/></patient></patientRole></recordTarget></ClinicalDocument>
+            """);
+        var mail = TestEvidence.Mail(TestEvidence.Eml(TestEvidence.Zip(("IHE_XDM/SUBSET01/DOC0001.XML", cda))), "ev-2");
+
+        var afterRecup = Run(new InsQualifiedOnlyCheck(), Publication("ev-1", "RECUP", matricule: null), mail);
+        var afterQual = Run(new InsQualifiedOnlyCheck(), Publication("ev-1", "QUAL"), mail);
+
+        afterRecup.Outcome.ShouldBe(Outcome.Fail);
+        afterRecup.Findings.Single().Message.ShouldContain("messagerie");
+        afterQual.Outcome.ShouldBe(Outcome.Pass);
+    }
+
+    [Test]
     public void A_recup_identity_without_ins_passes_INS_03()
     {
         Run(new InsQualifiedOnlyCheck(), Publication("ev-1", "RECUP", matricule: null)).Outcome.ShouldBe(Outcome.Pass);
