@@ -33,4 +33,7 @@ public static class HarnessCodes
 
     /// <summary>A check threw instead of returning a result: a harness bug, reported as an error.</summary>
     public const string CheckThrew = "HARNESS-9204";
+
+    /// <summary>The INSi simulator could not start (port in use, identity base in fixtures/identities unreadable).</summary>
+    public const string InsiStartFailed = "HARNESS-9103";
 }

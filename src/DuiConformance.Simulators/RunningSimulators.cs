@@ -1,4 +1,5 @@
 using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Insi;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
@@ -36,6 +37,15 @@ public sealed class RunningSimulators : IAsyncDisposable
     /// <summary>The operator's mailboxes with their credentials.</summary>
     public IReadOnlyList<MailboxAccount> Mailboxes { get; }
 
+    /// <summary>The INSi SOAP endpoint (HTTPS, client certificate required), e.g. <c>https://127.0.0.1:50321/insi</c>.</summary>
+    public Uri InsiEndpoint => Insi?.Endpoint ?? throw new InvalidOperationException("The INSi simulator is not running.");
+
+    /// <summary>The INSi test CA, its server certificate (to pin) and the client certificate the DUI must present.</summary>
+    public InsiCertificates InsiCertificates { get; internal init; } = null!;
+
+    /// <summary>The INSi simulator of this run.</summary>
+    internal InsiSimulator? Insi { get; init; }
+
     /// <summary>The FHIR resources accepted so far.</summary>
     public DocumentRepository Documents => _fhir.Documents;
 
@@ -50,6 +60,10 @@ public sealed class RunningSimulators : IAsyncDisposable
         _stopped = true;
         await _smtp.StopAsync().ConfigureAwait(false);
         await _fhir.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (Insi is not null)
+        {
+            await Insi.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
@@ -58,6 +72,12 @@ public sealed class RunningSimulators : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         await _smtp.DisposeAsync().ConfigureAwait(false);
         await _fhir.DisposeAsync().ConfigureAwait(false);
+        if (Insi is not null)
+        {
+            await Insi.DisposeAsync().ConfigureAwait(false);
+        }
+
+        InsiCertificates?.Dispose();
         Certificate.Dispose();
     }
 }

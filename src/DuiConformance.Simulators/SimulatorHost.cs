@@ -1,5 +1,6 @@
 using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Insi;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
@@ -22,6 +23,8 @@ public static class SimulatorHost
         var time = options.Time ?? TimeProvider.System;
         var certificate = SimulatorCertificate.Create(time);
         SmtpSimulator? smtp = null;
+        FhirSimulator? startedFhir = null;
+        var insiCertificates = InsiCertificates.Create(time);
         try
         {
             smtp = new SmtpSimulator(
@@ -50,7 +53,19 @@ public static class SimulatorHost
                 evidence,
                 time,
                 cancellationToken).ConfigureAwait(false);
-            return new RunningSimulators(fhir, smtp, certificate, mailboxes);
+            startedFhir = fhir;
+            var insi = await InsiSimulator.StartAsync(
+                new InsiSimulatorOptions
+                {
+                    Host = options.BindAddress,
+                    Port = options.InsiPort,
+                    AllowNonLoopback = options.AllowNonLoopback,
+                    Identities = options.InsiIdentities,
+                },
+                insiCertificates,
+                evidence,
+                cancellationToken).ConfigureAwait(false);
+            return new RunningSimulators(fhir, smtp, certificate, mailboxes) { Insi = insi, InsiCertificates = insiCertificates };
         }
         catch
         {
@@ -59,6 +74,12 @@ public static class SimulatorHost
                 await smtp.DisposeAsync().ConfigureAwait(false);
             }
 
+            if (startedFhir is not null)
+            {
+                await startedFhir.DisposeAsync().ConfigureAwait(false);
+            }
+
+            insiCertificates.Dispose();
             certificate.Dispose();
             throw;
         }

@@ -49,4 +49,10 @@ public sealed record SimulatorHostOptions
         Mailboxes ?? [new MailboxAccount(DefaultMailboxAddress, DefaultMailboxUser, RandomPassword())];
 
     private static string RandomPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>INSi HTTPS port; 0 = chosen by the system.</summary>
+    public int InsiPort { get; init; }
+
+    /// <summary>The people the INSi simulator knows; <c>null</c> reads <c>fixtures/identities/</c>.</summary>
+    public Insi.InsiIdentityBase? InsiIdentities { get; init; }
 }

@@ -138,12 +138,12 @@ public sealed class ScenarioLoaderTests
     public void The_shipped_scenarios_load_against_their_fixtures()
     {
         var root = Core.RepositoryLayout.Root;
-        var known = File.ReadAllText(Path.Combine(root, "profiles", "scenarios", "dlu-share.yaml"))
-            .Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("- ", StringComparison.Ordinal) && line.Contains('.', StringComparison.Ordinal))
+        var known = Directory.EnumerateFiles(Path.Combine(root, "profiles", "scenarios"), "*.yaml").SelectMany(File.ReadAllLines).Select(line => line.Trim()).Where(line => line.StartsWith("- ", StringComparison.Ordinal) && line.Contains('.', StringComparison.Ordinal))
             .Select(line => line[2..]).ToList();
 
         var scenarios = new ScenarioLoader(Core.RepositoryLayout.Fixtures, known).LoadDirectory(Core.RepositoryLayout.Profile("scenarios"));
 
         scenarios.ShouldContain(scenario => scenario.Id == "dlu-share");
+        scenarios.ShouldContain(scenario => scenario.Id == "ins-lookup-qualify");
     }
 }

@@ -40,12 +40,18 @@ public static class ServeCommand
             {
                 var certificatePath = Path.Combine(directory, "simulator-certificate.pem");
                 simulators.Certificate.WritePem(certificatePath);
+                var insiServerPath = Path.Combine(directory, "insi-server-certificate.pem");
+                var insiClientPath = Path.Combine(directory, "insi-client-certificate.p12");
+                var insiClientPassword = Guid.NewGuid().ToString("N");
+                simulators.InsiCertificates.WriteServerPem(insiServerPath);
+                simulators.InsiCertificates.WriteClientPkcs12(insiClientPath, insiClientPassword);
                 if (parse.GetValue(jsonOption))
                 {
                     var line = new
                     {
                         fhir = new { @base = simulators.FhirBase.ToString() },
                         smtp = new { host = simulators.SmtpHost, port = simulators.SmtpPort, certificate = certificatePath },
+                        insi = new { endpoint = simulators.InsiEndpoint.ToString(), serverCertificate = insiServerPath, clientCertificate = insiClientPath, clientCertificatePassword = insiClientPassword },
                         mailboxes = simulators.Mailboxes.Select(mailbox => new { address = mailbox.Address, user = mailbox.User, password = mailbox.Password }),
                         evidence = evidence.Directory,
                     };
@@ -53,7 +59,7 @@ public static class ServeCommand
                 }
                 else
                 {
-                    await output.WriteLineAsync($"FHIR (DMP) : {simulators.FhirBase}\nSMTP (MSSanté) : {simulators.SmtpHost}:{simulators.SmtpPort} (STARTTLS, certificat {certificatePath})\nPreuves : {evidence.Directory}\nCtrl+C pour arrêter.").ConfigureAwait(false);
+                    await output.WriteLineAsync($"FHIR (DMP) : {simulators.FhirBase}\nSMTP (MSSanté) : {simulators.SmtpHost}:{simulators.SmtpPort} (STARTTLS, certificat {certificatePath})\nINSi : {simulators.InsiEndpoint} (TLS mutuel, certificat client {insiClientPath})\nPreuves : {evidence.Directory}\nCtrl+C pour arrêter.").ConfigureAwait(false);
                 }
 
                 await output.FlushAsync(cancellationToken).ConfigureAwait(false);

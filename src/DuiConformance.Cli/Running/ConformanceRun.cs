@@ -53,6 +53,11 @@ public static class ConformanceRun
             var certificatePath = Path.Combine(workDirectory, "simulator-certificate.pem");
             simulators.Certificate.WritePem(certificatePath);
             var mailbox = simulators.Mailboxes[0];
+            var insiServerPath = Path.Combine(workDirectory, "insi-server-certificate.pem");
+            var insiClientPath = Path.Combine(workDirectory, "insi-client-certificate.p12");
+            var insiClientPassword = Guid.NewGuid().ToString("N");
+            simulators.InsiCertificates.WriteServerPem(insiServerPath);
+            simulators.InsiCertificates.WriteClientPkcs12(insiClientPath, insiClientPassword);
             await using var dui = await ReferenceDuiServer.StartAsync(
                 new ReferenceDuiSettings
                 {
@@ -65,6 +70,10 @@ public static class ConformanceRun
                     SenderAddress = mailbox.Address,
                     TrustedServerCertificatePath = certificatePath,
                     Defects = options.Defects,
+                    InsiEndpoint = simulators.InsiEndpoint.ToString(),
+                    InsiClientCertificatePath = insiClientPath,
+                    InsiClientCertificatePassword = insiClientPassword,
+                    InsiTrustedServerCertificatePath = insiServerPath,
                 },
                 cancellationToken).ConfigureAwait(false);
             sutName = dui.Settings.ProductName;

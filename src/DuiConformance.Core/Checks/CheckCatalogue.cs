@@ -1,5 +1,6 @@
 using DuiConformance.Core.Checks.Cda;
 using DuiConformance.Core.Checks.Fhir;
+using DuiConformance.Core.Checks.Ins;
 using DuiConformance.Core.Checks.Mail;
 
 namespace DuiConformance.Core.Checks;
@@ -26,6 +27,17 @@ public static class CheckCatalogue
         new MssMessageRfc5322Check(),
         new MssXdmLayoutCheck(),
         new SmtpTlsBeforeAuthCheck(),
+        new InsMatriculeKeyCheck(),
+        new InsOidModeCheck(),
+        new InsQualifiedOnlyCheck(),
+        new InsTraitsInsiCheck(),
+        new InsFirstGivenNameCheck(),
+        new InsiRequestCheck(),
+        new InsiMutualTlsCheck(),
+        new InsiTraitsCheck(),
+        new InsNoSingleAnswerCheck(),
+        new InsVerificationNotOverwrittenCheck(),
+        new InsFhirPatientCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

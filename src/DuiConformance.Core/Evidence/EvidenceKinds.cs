@@ -26,4 +26,10 @@ public static class EvidenceKinds
 
     /// <summary>The page HTML when a browser step failed.</summary>
     public const string BrowserHtml = "browser-html";
+
+    /// <summary>A SOAP request received by the simulated INSi teleservice (exact bytes); properties in <see cref="InsiProperties"/>.</summary>
+    public const string InsiRequest = "insi-request";
+
+    /// <summary>The SOAP response (result or fault) the simulated INSi sent; properties in <see cref="InsiProperties"/>.</summary>
+    public const string InsiResponse = "insi-response";
 }

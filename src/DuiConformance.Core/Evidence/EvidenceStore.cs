@@ -213,7 +213,7 @@ public sealed class EvidenceStore
     {
         "message/rfc822" => ".eml",
         "application/fhir+json" or "application/json" => ".json",
-        "application/fhir+xml" or "application/xml" or "text/xml" => ".xml",
+        "application/fhir+xml" or "application/xml" or "text/xml" or "application/soap+xml" => ".xml",
         "text/plain" => ".txt",
         "text/html" => ".html",
         "image/png" => ".png",

@@ -104,7 +104,7 @@ internal sealed partial class DluDocumentBuilder
             new XElement(V3 + "patientRole",
                 // Note: the INS is conveyed only for a qualified identity (domain.md §2.4).
                 usager.HasQualifiedIns
-                    ? new XElement(V3 + "id", new XAttribute("root", _organisation.InsOid), new XAttribute("extension", usager.Ins!))
+                    ? new XElement(V3 + "id", new XAttribute("root", usager.InsOid ?? _organisation.InsOid), new XAttribute("extension", usager.Ins!))
                     : null,
                 new XElement(V3 + "id", new XAttribute("root", _organisation.IppOid), new XAttribute("extension", usager.Ipp)),
                 new XElement(V3 + "patient", new XAttribute("classCode", "PSN"),

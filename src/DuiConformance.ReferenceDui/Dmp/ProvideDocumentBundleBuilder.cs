@@ -197,10 +197,12 @@ internal sealed class ProvideDocumentBundleBuilder
         if (usager.HasQualifiedIns)
         {
             // Note: the INS is conveyed only for a qualified identity (domain.md §2.4), FR Core slice INS-NIR.
-            patient.Identifier.Add(new Identifier("urn:oid:" + _organisation.InsOid, usager.Ins)
+            // Note: FR Core slices, an INS-NIA (OID 1.2.250.1.213.1.4.9) has use=temp, every INS-NIR use=official (domain.md §2.3).
+            var nia = usager.InsOid == "1.2.250.1.213.1.4.9";
+            patient.Identifier.Add(new Identifier("urn:oid:" + (usager.InsOid ?? _organisation.InsOid), usager.Ins)
             {
-                Use = Identifier.IdentifierUse.Official,
-                Type = new CodeableConcept(FrCore + "CodeSystem/fr-core-cs-v2-0203", "INS-NIR"),
+                Use = nia ? Identifier.IdentifierUse.Temp : Identifier.IdentifierUse.Official,
+                Type = new CodeableConcept(FrCore + "CodeSystem/fr-core-cs-v2-0203", nia ? "INS-NIA" : "INS-NIR"),
             });
         }
 

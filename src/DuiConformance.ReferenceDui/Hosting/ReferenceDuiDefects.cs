@@ -15,8 +15,21 @@ public static class ReferenceDuiDefects
     /// <summary>The DocumentReference published to the DMP declares a wrong SHA-1 hash (must fail DUI-DMP-03).</summary>
     public const string DmpHashMismatch = "dmp-hash-mismatch";
 
+    /// <summary>The INS is conveyed (CDA, FHIR, XDM) while the identity is only récupérée (must fail DUI-INS-03).</summary>
+    public const string InsSentUnqualified = "ins-sent-unqualified";
+
+    /// <summary>The given name exchanged is not the first birth given name of the INSi list (must fail DUI-INS-05).</summary>
+    public const string FirstGivenNameNotFirst = "first-given-name-not-first";
+
+    /// <summary>An INS retrieved from INSi with its production OID is emitted with the test OID .10 (must fail DUI-INS-02).</summary>
+    public const string TestOidInProduction = "test-oid-in-production";
+
+    /// <summary>An INSi verification returning another INS silently replaces the stored one (must fail DUI-INS-10).</summary>
+    public const string StoredInsOverwrittenOnMismatch = "stored-ins-overwritten-on-mismatch";
+
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
-    public static IReadOnlyList<string> Known { get; } = [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch];
+    public static IReadOnlyList<string> Known { get; } =
+        [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

@@ -36,6 +36,7 @@ public static class ReferenceDuiServer
         }
 
         var pinning = ServerCertificatePinning.FromPemFile(settings.TrustedServerCertificatePath);
+        var insiHttp = Identity.InsiHttp.Create(settings);
         var database = new ReferenceDuiDatabase(settings.DatabasePath);
         await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
@@ -78,13 +79,15 @@ public static class ReferenceDuiServer
                 publisher,
                 new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
                 new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning),
-                time);
+                time,
+                new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
         });
 
         var app = builder.Build();
         // Note: resolve now so that a bad FhirBaseUrl fails the start, not the first publication.
         _ = app.Services.GetRequiredService<ReferenceDuiContext>();
         app.MapReferenceDui();
+        app.MapIdentityVigilance();
 
         try
         {

@@ -70,4 +70,19 @@ public sealed record ReferenceDuiSettings
 
     /// <summary>Deliberate mistakes to make (see <see cref="ReferenceDuiDefects"/>); an unknown name is refused at start.</summary>
     public IReadOnlyList<string> Defects { get; init; } = [];
+
+    /// <summary>The INSi teleservice's SOAP endpoint (https); absent: the INSi buttons answer that no INSi is configured.</summary>
+    public string? InsiEndpoint { get; init; }
+
+    /// <summary>The organisation certificate with its key (PKCS#12) presented to INSi for mutual TLS (domain.md §2.2).</summary>
+    public string? InsiClientCertificatePath { get; init; }
+
+    /// <summary>The password of <see cref="InsiClientCertificatePath"/>; never shown or logged.</summary>
+    public string? InsiClientCertificatePassword { get; init; }
+
+    /// <summary>A PEM file holding the INSi server certificate to trust (pinning, as <see cref="TrustedServerCertificatePath"/>).</summary>
+    public string? InsiTrustedServerCertificatePath { get; init; }
+
+    /// <summary>The authorisation number (IDAM) sent in the INSi ContexteLPS; synthetic.</summary>
+    public string InsiIdam { get; init; } = "DUICONF-IDAM-0001";
 }

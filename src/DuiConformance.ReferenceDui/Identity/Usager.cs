@@ -30,6 +30,21 @@ internal sealed record Usager
     /// <summary>The 15-character INS matricule, present only when retrieved from INSi (RECUP or QUAL).</summary>
     public string? Ins { get; init; }
 
+    /// <summary>The OID of <see cref="Ins"/> as INSi returned it; null when the INS was typed (the organisation's mode OID is used).</summary>
+    public string? InsOid { get; init; }
+
+    /// <summary>True once the identity was checked against a high-trust identity document (RNIV, domain.md §2.1).</summary>
+    public bool DocumentChecked { get; init; }
+
+    /// <summary>
+    /// An identity-vigilance alert in French (an INSi verification that did not confirm the stored INS); while set, the
+    /// INS is not conveyed (domain.md §8.1 INS-12).
+    /// </summary>
+    public string? IdentityAlert { get; init; }
+
+    /// <summary>Set only by the <c>ins-sent-unqualified</c> defect: the INS is conveyed whatever the status.</summary>
+    public bool DefectSendsInsWhateverTheStatus { get; init; }
+
     /// <summary>How far the identity can be trusted.</summary>
     public required IdentityStatus Status { get; init; }
 
@@ -67,7 +82,8 @@ internal sealed record Usager
     public string FirstGivenName => BirthGivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
 
     /// <summary>True when the INS may be conveyed: the identity is qualified and a matricule is held.</summary>
-    public bool HasQualifiedIns => Status == IdentityStatus.Qualifiee && !string.IsNullOrEmpty(Ins);
+    public bool HasQualifiedIns =>
+        (DefectSendsInsWhateverTheStatus || (Status == IdentityStatus.Qualifiee && IdentityAlert is null)) && !string.IsNullOrEmpty(Ins);
 
     /// <summary>The IPP as sent in exchanges (the local id, zero-padded).</summary>
     public string Ipp => Id.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);

@@ -59,7 +59,10 @@ internal sealed class ReferenceDuiDatabase
                 oriented INTEGER NOT NULL,
                 falls INTEGER NOT NULL,
                 bmr_carrier INTEGER NOT NULL,
-                created_at TEXT NOT NULL);
+                created_at TEXT NOT NULL,
+                ins_oid TEXT,
+                document_checked INTEGER NOT NULL DEFAULT 0,
+                identity_alert TEXT);
             CREATE TABLE IF NOT EXISTS documents (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 usager_id INTEGER NOT NULL REFERENCES usagers(id),
@@ -124,6 +127,31 @@ internal sealed class ReferenceDuiDatabase
         command.Parameters.AddWithValue("$createdAt", FormatTime(usager.CreatedAt));
         var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         return usager with { Id = id };
+    }
+
+    /// <summary>Stores the identity part of a usager (traits, INS, OID, status, document check, alert) after an identity-vigilance transition.</summary>
+    public async Task UpdateIdentityAsync(Usager usager, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE usagers SET birth_name = $birthName, birth_given_names = $givenNames, sex = $sex, birth_date = $birthDate,
+                birth_place = $birthPlace, ins = $ins, ins_oid = $insOid, identity_status = $status, document_checked = $checked,
+                identity_alert = $alert
+            WHERE id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", usager.Id);
+        command.Parameters.AddWithValue("$birthName", usager.BirthName);
+        command.Parameters.AddWithValue("$givenNames", usager.BirthGivenNames);
+        command.Parameters.AddWithValue("$sex", usager.Sex);
+        command.Parameters.AddWithValue("$birthDate", usager.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$birthPlace", usager.BirthPlace);
+        command.Parameters.AddWithValue("$ins", (object?)usager.Ins ?? DBNull.Value);
+        command.Parameters.AddWithValue("$insOid", (object?)usager.InsOid ?? DBNull.Value);
+        command.Parameters.AddWithValue("$status", IdentityStatusCodes.Code(usager.Status));
+        command.Parameters.AddWithValue("$checked", usager.DocumentChecked);
+        command.Parameters.AddWithValue("$alert", (object?)usager.IdentityAlert ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The usager with this id, or null.</summary>
@@ -230,7 +258,8 @@ internal sealed class ReferenceDuiDatabase
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, birth_name, used_name, birth_given_names, sex, birth_date, birth_place, ins, identity_status,
-                medecin_traitant, traitements, directives, allergies, preferred_facility, can_communicate, oriented, falls, bmr_carrier, created_at
+                medecin_traitant, traitements, directives, allergies, preferred_facility, can_communicate, oriented, falls, bmr_carrier, created_at,
+                ins_oid, document_checked, identity_alert
             FROM usagers
             """ + " " + clause + ";";
         if (id is not null)
@@ -264,6 +293,9 @@ internal sealed class ReferenceDuiDatabase
                 Falls = reader.GetBoolean(16),
                 BmrCarrier = reader.GetBoolean(17),
                 CreatedAt = ParseTime(reader.GetString(18)),
+                InsOid = NullableString(reader, 19),
+                DocumentChecked = reader.GetBoolean(20),
+                IdentityAlert = NullableString(reader, 21),
             });
         }
 

@@ -13,7 +13,8 @@ internal sealed record ReferenceDuiContext(
     DmpPublisher DmpPublisher,
     MssMessageBuilder MessageBuilder,
     MssSender MssSender,
-    TimeProvider Time)
+    TimeProvider Time,
+    Identity.InsiClient? Insi = null)
 {
     /// <summary>The defects switched on, in catalogue order (for <c>/about</c>).</summary>
     public IReadOnlyList<string> DefectList => ReferenceDuiDefects.Known.Where(Organisation.Has).ToList();

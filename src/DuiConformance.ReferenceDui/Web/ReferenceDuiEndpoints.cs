@@ -107,7 +107,7 @@ internal static class ReferenceDuiEndpoints
         }
 
         var now = Hl7Time.ToSeconds(dui.Time.GetUtcNow());
-        var cda = dui.DluBuilder.Build(usager, new DluDocumentBuilder.Request(Oids.NewRandom(), Oids.NewRandom(), 1, now));
+        var cda = dui.DluBuilder.Build(ExchangeIdentity.For(usager, dui.Organisation), new DluDocumentBuilder.Request(Oids.NewRandom(), Oids.NewRandom(), 1, now));
         var stored = await dui.Database.InsertDocumentAsync(StoredDocument.From(cda, usager.Id, now), ct).ConfigureAwait(false);
         return SeeOther(string.Create(CultureInfo.InvariantCulture, $"/usagers/{usager.Id}?document={stored.Id}"));
     }
@@ -132,7 +132,7 @@ internal static class ReferenceDuiEndpoints
             return NotFound(dui, "Document introuvable");
         }
 
-        var outcome = await dui.DmpPublisher.PublishAsync(usager, document, ct).ConfigureAwait(false);
+        var outcome = await dui.DmpPublisher.PublishAsync(ExchangeIdentity.For(usager, dui.Organisation), document, ct).ConfigureAwait(false);
         await dui.Database.InsertPublicationAsync(document.Id, dui.Time.GetUtcNow(), outcome.Succeeded, outcome.HttpStatus, outcome.Message, ct).ConfigureAwait(false);
         var message = outcome.Succeeded ? Status(E(outcome.Message)) : Alert($"<p>{E(outcome.Message)}</p>");
         return await DocumentPageAsync(dui, id, message, "", outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, ct)
@@ -157,7 +157,7 @@ internal static class ReferenceDuiEndpoints
         }
 
         var now = Hl7Time.ToSeconds(dui.Time.GetUtcNow());
-        var message = dui.MessageBuilder.Build(usager, document, recipient, now);
+        var message = dui.MessageBuilder.Build(ExchangeIdentity.For(usager, dui.Organisation), document, recipient, now);
         var outcome = await dui.MssSender.SendAsync(message, ct).ConfigureAwait(false);
         await dui.Database.InsertSendAsync(document.Id, now, recipient.Address, message.MessageId, outcome.Succeeded, outcome.Message, ct).ConfigureAwait(false);
         var html = outcome.Succeeded ? Status(E(outcome.Message)) : Alert($"<p>{E(outcome.Message)}</p>");

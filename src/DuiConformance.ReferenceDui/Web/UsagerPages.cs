@@ -121,6 +121,7 @@ internal static class UsagerPages
             ? "—"
             : u.HasQualifiedIns ? u.Ins + " (transmis dans les échanges)" : u.Ins + " (non transmis : identité non qualifiée)");
         body.Append("</dl>\n");
+        body.Append(IdentityPages.Section(u));
 
         body.Append("<h2>Dossier de liaison d'urgence</h2>\n<dl>\n");
         Item(body, "Médecin traitant", u.MedecinTraitant ?? "—");

@@ -17,5 +17,7 @@ public static class ActionVocabulary
         "send-mss",
         "receive-and-file",
         "mask-document",
+        "lookup-ins",
+        "verify-ins",
     };
 }

@@ -9,7 +9,9 @@ public sealed class DefectCatalogueTests
     {
         var catalogue = DefectCatalogue.Load(DefectCatalogue.DefaultPath);
 
-        catalogue.Defects.Select(defect => defect.Name).ShouldBe(["xdm-missing-metadata", "cda-missing-realm", "dmp-hash-mismatch"], ignoreOrder: true);
+        catalogue.Defects.Select(defect => defect.Name).ShouldBe(
+            ["xdm-missing-metadata", "cda-missing-realm", "dmp-hash-mismatch", "ins-sent-unqualified", "first-given-name-not-first", "test-oid-in-production", "stored-ins-overwritten-on-mismatch"],
+            ignoreOrder: true);
         catalogue.Defects.ShouldAllBe(defect => defect.Requirements.Count > 0 && defect.Requirements.All(id => id.StartsWith("DUI-", StringComparison.Ordinal)));
     }
 

@@ -15,7 +15,10 @@ public sealed class CatalogueTests
         [typeof(XdmFindings)] = "XDM-2",
         [typeof(MailFindings)] = "SMTP-3",
         [typeof(FhirFindings)] = "FHIR-5",
+        [typeof(InsFindings)] = "INS-7",
     };
+
+    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All];
 
     [Test]
     public void Finding_codes_are_unique()
@@ -48,7 +51,7 @@ public sealed class CatalogueTests
         {
             definition.Title.ShouldNotBeNullOrWhiteSpace(definition.Code);
             definition.Requirements.ShouldNotBeEmpty(definition.Code);
-            definition.Requirements.ShouldAllBe(requirement => RequirementIds.All.Contains(requirement), definition.Code);
+            definition.Requirements.ShouldAllBe(requirement => KnownRequirements.Contains(requirement), definition.Code);
         }
     }
 
@@ -64,20 +67,23 @@ public sealed class CatalogueTests
     }
 
     [Test]
-    public void Check_catalogue_lists_the_thirteen_checks_in_order_with_unique_ids()
+    public void Check_catalogue_lists_the_checks_in_order_with_unique_ids()
     {
         CheckCatalogue.All.Select(check => check.Definition.Id).ShouldBe(
         [
             "cda.header.realm-typeid", "cda.header.template-ids", "cda.header.identification", "cda.header.participants",
             "cda.dlu.volet", "fhir.iti65.bundle", "fhir.iti65.document-reference", "fhir.iti65.attachment-integrity",
             "mss.header.nil", "mss.header.cda-ins", "mss.message.rfc5322", "mss.xdm.layout", "mss.smtp.tls-before-auth",
+            "ins.matricule.key", "ins.oid.mode", "ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first",
+            "ins.insi.request", "ins.insi.mutual-tls", "ins.insi.traits", "ins.insi.no-single-answer",
+            "ins.verification.not-overwritten", "ins.fhir.patient-ins",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;
@@ -87,7 +93,7 @@ public sealed class CatalogueTests
                 () => definition.TitleEn.ShouldNotBeNullOrWhiteSpace(),
                 () => definition.Description.ShouldContain("domain.md"),
                 () => definition.Verifies.ShouldNotBeEmpty(),
-                () => definition.Verifies.ShouldAllBe(requirement => RequirementIds.All.Contains(requirement)),
+                () => definition.Verifies.ShouldAllBe(requirement => KnownRequirements.Contains(requirement)),
                 () => definition.Inputs.ShouldNotBeEmpty(),
                 () => definition.Inputs.ShouldAllBe(input => kinds.Contains(input)));
             check.GetType().IsSealed.ShouldBeTrue(definition.Id);
@@ -102,5 +108,6 @@ public sealed class CatalogueTests
         RequirementIds.All.Count.ShouldBe(12);
         RequirementIds.All.ShouldAllBe(requirement => verified.Contains(requirement));
         RequirementIds.All.ShouldAllBe(requirement => evidenced.Contains(requirement));
+        InsRequirementIds.All.ShouldAllBe(requirement => verified.Contains(requirement) && evidenced.Contains(requirement));
     }
 }

@@ -94,7 +94,11 @@ public sealed class CheckFixtureTests
             CheckFixtureManifest.Get("iti65-valid-dlu").ToEvidence(),
             CheckFixtureManifest.Get("mail-valid-dlu").ToEvidence());
 
-        foreach (var check in CheckCatalogue.All)
+        // Note: these fixtures carry no INSi exchange and no FHIR Patient with an INS; the INS checks that judge those
+        // skip here and are proven by tests/DuiConformance.Core.Tests/Checks/Ins.
+        string[] notExercised = ["ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first", "ins.insi.request", "ins.insi.mutual-tls",
+            "ins.insi.traits", "ins.insi.no-single-answer", "ins.verification.not-overwritten", "ins.fhir.patient-ins"];
+        foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);
             result.Outcome.ShouldBe(Outcome.Pass, $"{check.Definition.Id}: {string.Join("; ", result.Findings.Select(finding => finding.Message))}");
