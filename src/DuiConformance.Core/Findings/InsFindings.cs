@@ -53,7 +53,7 @@ public static class InsFindings
     public static readonly FindingDefinition InsWithoutSingleAnswer = new("INS-7070", Severity.Error, "INS or RECUP/QUAL status after an INSi 01/02 answer", [Ins09]);
 
     /// <summary>The stored INS was replaced by the one of a mismatching INSi verification (INS-12).</summary>
-    public static readonly FindingDefinition StoredInsOverwritten = new("INS-7080", Severity.Error, "Stored INS silently replaced after an INSi verification", [Ins10]);
+    public static readonly FindingDefinition StoredInsOverwritten = new("INS-7080", Severity.Error, "Stored INS silently replaced after an INSi verification", [Ins12]);
 
     /// <summary>A FHIR Patient carrying an INS breaks fr-core-patient-ins (INS-11).</summary>
     public static readonly FindingDefinition PatientInsProfile = new("INS-7090", Severity.Error, "FHIR Patient with INS breaks fr-core-patient-ins", [Ins11]);

@@ -1,7 +1,7 @@
 namespace DuiConformance.Core.Findings;
 
 /// <summary>
-/// The INS requirement ids (profiles/requirements/ins.csv), one per machine-checkable item of domain.md §8.1. Permanent,
+/// The INS requirement ids (profiles/requirements/catalogue-ins.csv), one per item of domain.md §8.1 (INS-nn is DUI-INS-nn). Permanent,
 /// like <see cref="RequirementIds"/>.
 /// </summary>
 public static class InsRequirementIds
@@ -33,12 +33,18 @@ public static class InsRequirementIds
     /// <summary>After an INSi answer 01 or 02 the identity is neither récupérée nor qualifiée and carries no INS (INS-09, INS-10).</summary>
     public const string Ins09 = "DUI-INS-09";
 
-    /// <summary>A verification that returns another INS is flagged, never silently overwrites the stored INS (INS-12).</summary>
+    /// <summary>
+    /// RNIV status transitions (INS-10). Not judged from evidence: the identity-document check happens inside the DUI,
+    /// so the catalogue marks it a manual attestation.
+    /// </summary>
     public const string Ins10 = "DUI-INS-10";
 
     /// <summary>A FHIR Patient carrying an INS follows fr-core-patient-ins (INS-11).</summary>
     public const string Ins11 = "DUI-INS-11";
 
+    /// <summary>A verification that returns another INS is flagged, never silently overwrites the stored INS (INS-12).</summary>
+    public const string Ins12 = "DUI-INS-12";
+
     /// <summary>Every id above, in catalogue order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ins01, Ins02, Ins03, Ins04, Ins05, Ins06, Ins07, Ins08, Ins09, Ins10, Ins11];
+    public static IReadOnlyList<string> All { get; } = [Ins01, Ins02, Ins03, Ins04, Ins05, Ins06, Ins07, Ins08, Ins09, Ins10, Ins11, Ins12];
 }

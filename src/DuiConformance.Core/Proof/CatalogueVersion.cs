@@ -23,7 +23,13 @@ public static class CatalogueVersion
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
-    /// <summary>The version of the repository's catalogue for a campaign: requirements.csv then <c>eligibility/&lt;campaign&gt;.yaml</c>.</summary>
+    /// <summary>
+    /// The version of the repository's catalogue for a campaign: every <c>requirements/*.csv</c> (ordinal name order,
+    /// the order is part of the version) then <c>eligibility/&lt;campaign&gt;.yaml</c>.
+    /// </summary>
     public static string ForCampaign(string campaign) =>
-        Of(RepositoryLayout.Profile("requirements", "requirements.csv"), RepositoryLayout.Profile("eligibility", campaign + ".yaml"));
+        Of([
+            .. Directory.EnumerateFiles(RepositoryLayout.Profile("requirements"), "*.csv").Order(StringComparer.Ordinal),
+            RepositoryLayout.Profile("eligibility", campaign + ".yaml"),
+        ]);
 }

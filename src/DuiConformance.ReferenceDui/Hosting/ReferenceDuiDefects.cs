@@ -24,7 +24,7 @@ public static class ReferenceDuiDefects
     /// <summary>An INS retrieved from INSi with its production OID is emitted with the test OID .10 (must fail DUI-INS-02).</summary>
     public const string TestOidInProduction = "test-oid-in-production";
 
-    /// <summary>An INSi verification returning another INS silently replaces the stored one (must fail DUI-INS-10).</summary>
+    /// <summary>An INSi verification returning another INS silently replaces the stored one (must fail DUI-INS-12).</summary>
     public const string StoredInsOverwrittenOnMismatch = "stored-ins-overwritten-on-mismatch";
 
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>

@@ -36,7 +36,8 @@ public sealed class RequirementCoverageTests
 
         csv[0].ShouldBe("requirement,theme,level,verification,checks,scenarios,reason,domain_section,applies_to");
         csv.ShouldContain(line => line.StartsWith("DUI-CDA-01,CDA,SHALL,automated,cda.header.realm-typeid,dlu-share,,", StringComparison.Ordinal));
-        csv.ShouldContain(line => line.StartsWith("DUI-INS-01,INS,SHALL,not-tested,,,", StringComparison.Ordinal) && line.Contains("INSi"));
+        csv.ShouldContain(line => line.StartsWith("DUI-INS-01,INS,SHALL,automated,ins.matricule.key,ins-lookup-qualify,,", StringComparison.Ordinal));
+        csv.ShouldContain(line => line.StartsWith("DUI-MES-01,MES,SHALL,not-tested,,,", StringComparison.Ordinal) && line.Contains("Pas encore testé"));
     }
 
     [Test]

@@ -3,7 +3,7 @@ using DuiConformance.Core.Findings;
 
 namespace DuiConformance.Core.Checks.Ins;
 
-/// <summary>INS: a mismatching INSi verification does not overwrite the stored INS (DUI-INS-10).</summary>
+/// <summary>INS: a mismatching INSi verification does not overwrite the stored INS (DUI-INS-12).</summary>
 public sealed class InsVerificationNotOverwrittenCheck : ICheck
 {
     /// <inheritdoc />
@@ -11,7 +11,7 @@ public sealed class InsVerificationNotOverwrittenCheck : ICheck
         Id: "ins.verification.not-overwritten",
         TitleFr: "INS : une vérification INSi discordante n'écrase pas l'INS enregistrée",
         TitleEn: "INS: a mismatching INSi verification does not overwrite the stored INS",
-        Verifies: [InsRequirementIds.Ins10],
+        Verifies: [InsRequirementIds.Ins12],
         Inputs: [EvidenceKinds.InsiResponse, EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage],
         Description: """
             Quand une INS a été transmise pour une personne puis que l'INSi renvoie un autre matricule pour elle (vérification), rien
