@@ -30,4 +30,10 @@ public static class HarnessCodes
 
     /// <summary>A check threw instead of returning a result: a harness bug, reported as an error.</summary>
     public const string CheckThrew = "HARNESS-9204";
+
+    /// <summary>A schematron (or a file it includes) is missing, unreadable or not ISO Schematron; band 93xx is validation.</summary>
+    public const string SchematronInvalid = "HARNESS-9301";
+
+    /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
+    public const string XsdSchemaInvalid = "HARNESS-9302";
 }
