@@ -18,6 +18,7 @@ public static class CliApplication
             ServeCommand.Create(output),
             CatalogueCommand.Create(output),
             ReportCommand.Create(output),
+            ValidateCommand.Create(output),
         };
 
         var parse = root.Parse(args);
