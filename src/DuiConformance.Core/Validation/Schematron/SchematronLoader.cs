@@ -146,7 +146,7 @@ internal static partial class SchematronLoader
             parameters.TryGetValue(match.Groups[1].Value, out var value) ? value : match.Value);
     }
 
-    private static (string Phase, HashSet<string>? Active, IEnumerable<XElement> Lets) SelectPhase(XElement root, string? requested, string path)
+    internal static (string Phase, HashSet<string>? Active, IEnumerable<XElement> Lets) SelectPhase(XElement root, string? requested, string path)
     {
         var phases = root.Elements(Sch + "phase").ToList();
         var wanted = requested;
@@ -168,7 +168,7 @@ internal static partial class SchematronLoader
         return (wanted, active, phase.Elements(Sch + "let").ToList());
     }
 
-    private static void ExpandIncludes(XElement element, string directory, int depth)
+    internal static void ExpandIncludes(XElement element, string directory, int depth)
     {
         if (depth > MaxIncludeDepth)
         {
@@ -185,7 +185,7 @@ internal static partial class SchematronLoader
         }
     }
 
-    private static XDocument ReadFile(string path)
+    internal static XDocument ReadFile(string path)
     {
         if (!File.Exists(path))
         {
