@@ -4,12 +4,13 @@ namespace DuiConformance.Core.Validation.Schematron;
 internal static class SchematronPaths
 {
     /// <summary>
-    /// <paramref name="href"/> resolved against <paramref name="directory"/>; when no file has that exact name, the one
-    /// whose name differs only by letter case, if exactly one does.
+    /// <paramref name="href"/> resolved against <paramref name="directory"/>; when no file has that exact path, the one
+    /// whose path differs only by letter case, if exactly one does at each step.
     /// </summary>
     /// <remarks>
     /// Note: the ANS CI that publishes the CI-SIS schematrons runs on Windows (SVRL paths read <c>file:/D:/a/…</c>), so
-    /// an include such as <c>JDV_RechAgHbS-CISIS.sch</c> finds <c>JDV_rechAgHbS-CISIS.sch</c> there; we do the same.
+    /// an include such as <c>JDV_RechAgHbS-CISIS.sch</c> finds <c>JDV_rechAgHbS-CISIS.sch</c> there (and <c>entrees/</c> finds
+    /// <c>Entrees/</c>); we do the same, segment by segment.
     /// </remarks>
     public static string Resolve(string directory, string href)
     {
@@ -19,17 +20,35 @@ internal static class SchematronPaths
             return path;
         }
 
-        var folder = Path.GetDirectoryName(path);
-        if (folder is null || !Directory.Exists(folder))
+        // Walk from the filesystem root, matching each missing segment case-insensitively when exactly one does.
+        var root = Path.GetPathRoot(path) ?? string.Empty;
+        var current = root;
+        foreach (var segment in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
-            return path;
+            var exact = Path.Combine(current, segment);
+            if (File.Exists(exact) || Directory.Exists(exact))
+            {
+                current = exact;
+                continue;
+            }
+
+            if (!Directory.Exists(current))
+            {
+                return path;
+            }
+
+            var candidates = Directory.EnumerateFileSystemEntries(current)
+                .Where(entry => string.Equals(Path.GetFileName(entry), segment, StringComparison.OrdinalIgnoreCase))
+                .Take(2)
+                .ToList();
+            if (candidates.Count != 1)
+            {
+                return path;
+            }
+
+            current = candidates[0];
         }
 
-        var name = Path.GetFileName(path);
-        var candidates = Directory.EnumerateFiles(folder)
-            .Where(f => string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase))
-            .Take(2)
-            .ToList();
-        return candidates.Count == 1 ? candidates[0] : path;
+        return current;
     }
 }
