@@ -168,6 +168,7 @@ public sealed class DocumentValidator
     {
         var package = XdmPackageReader.Read(content);
         findings.AddRange(XdmLayoutRules.Package(Item(name, "application/zip", content.Length), name, package));
+        findings.AddRange(XdmMetadataConsistencyRules.Check(name, name, package));
         if (package.Find("INDEX.HTM") is { } index)
         {
             foreach (var problem in XdmIndexRules.Problems(index.Content.Span))
@@ -201,7 +202,14 @@ public sealed class DocumentValidator
         findings.AddRange(XdmLayoutRules.Check(item, message) ?? []);
         foreach (var attachment in message.AttachmentsNamed(MailMessageReader.XdmFileName))
         {
-            if (MailMessageReader.Decode(attachment, out _) is { } zip && XdmPackageReader.Read(zip).Find("INDEX.HTM") is { } index)
+            if (MailMessageReader.Decode(attachment, out _) is not { } zip)
+            {
+                continue;
+            }
+
+            var package = XdmPackageReader.Read(zip);
+            findings.AddRange(XdmMetadataConsistencyRules.Check(name, attachment.FileName, package));
+            if (package.Find("INDEX.HTM") is { } index)
             {
                 foreach (var problem in XdmIndexRules.Problems(index.Content.Span))
                 {
