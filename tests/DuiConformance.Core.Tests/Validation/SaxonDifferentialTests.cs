@@ -98,6 +98,7 @@ public sealed partial class SaxonDifferentialTests
                     disagreements.AddRange(ours.Except(theirs).Select(k => $"{name} : nous seulement {k}"));
                 }
 
+                schema.MissingDocuments.ShouldBeEmpty($"{Path.GetFileName(profile)} : document() introuvable");
                 TestContext.Out.WriteLine($"  {Path.GetFileName(profile)} (phase {schema.Phase}) : {schema.AssertionCount} assertions, {fired} règles déclenchées sur {examples.Count} exemples");
             }
         }
