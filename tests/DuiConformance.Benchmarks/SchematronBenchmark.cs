@@ -88,8 +88,8 @@ public sealed partial class SchematronBenchmark : IBenchmark
         return figures;
     }
 
-    private static XDocument Parse(byte[] content) =>
-        SafeXml.TryLoad(content, out var error) ?? throw new InvalidOperationException(error?.Message);
+    private static System.Xml.XPath.XPathNavigator Parse(byte[] content) =>
+        (SafeXml.TryLoadNavigable(content, out var error) ?? throw new InvalidOperationException(error?.Message)).CreateNavigator();
 
     /// <summary>
     /// 100 DLU documents, each with its own id: the official example and our synthetic DLU alternately, and every tenth

@@ -69,7 +69,22 @@ public sealed class SchematronSchema
     }
 
     /// <summary>Runs the schematron over <paramref name="document"/> (load it with line information for line:column).</summary>
+    /// <remarks>
+    /// Note: evaluated over an <see cref="XPathDocument"/> copy (read through <c>XDocument.CreateReader()</c>, which
+    /// keeps line information): XPath2's descendant steps run about three times faster on it than on an XDocument.
+    /// </remarks>
     public SchematronReport Validate(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var reader = document.CreateReader();
+        return Validate(new XPathDocument(reader).CreateNavigator());
+    }
+
+    /// <summary>
+    /// Runs the schematron over the document <paramref name="document"/> belongs to (an <see cref="XPathDocument"/> read with
+    /// line information is the fastest input, see <see cref="Documents.SafeXml.TryLoadNavigable"/>).
+    /// </summary>
+    public SchematronReport Validate(XPathNavigator document)
     {
         ArgumentNullException.ThrowIfNull(document);
         lock (_gate)
@@ -88,9 +103,10 @@ public sealed class SchematronSchema
         }
     }
 
-    private SchematronReport Run(XDocument document, SchematronFunctions.EvaluationScope scope)
+    private SchematronReport Run(XPathNavigator document, SchematronFunctions.EvaluationScope scope)
     {
-        var root = document.CreateNavigator();
+        var root = document.Clone();
+        root.MoveToRoot();
         var results = new List<SchematronResult>();
         var errors = new List<string>();
         var fired = 0;
@@ -110,7 +126,7 @@ public sealed class SchematronSchema
         {
             scope.Current = root;
             var patternVariables = globals;
-            var handled = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            var handled = new HashSet<object>();
 
             foreach (var rule in pattern.Rules)
             {
@@ -122,7 +138,7 @@ public sealed class SchematronSchema
 
                 foreach (var item in nodes.Clone())
                 {
-                    if (item is not XPathNavigator node || node.UnderlyingObject is not { } identity || !handled.Add(identity))
+                    if (item is not XPathNavigator node || !handled.Add(Identity(node)))
                     {
                         continue;
                     }
@@ -174,7 +190,7 @@ public sealed class SchematronSchema
             text.Append(part.IsName ? NameOf(value) : StringOf(value));
         }
 
-        var (line, column) = node.UnderlyingObject is IXmlLineInfo info && info.HasLineInfo()
+        var (line, column) = node is IXmlLineInfo info && info.HasLineInfo()
             ? (info.LineNumber, info.LinePosition)
             : ((int?)null, (int?)null);
         return new SchematronResult(
@@ -188,6 +204,25 @@ public sealed class SchematronSchema
             NormalizeSpace(text.ToString()),
             line,
             column);
+    }
+
+    /// <summary>
+    /// A key that is equal for two navigators on the same node: the tree object when the navigator exposes one
+    /// (XDocument), else the node kind and its line:column (unique per node in a parsed document), else its path.
+    /// </summary>
+    private static object Identity(XPathNavigator node)
+    {
+        if (node.UnderlyingObject is XObject tree)
+        {
+            return tree;
+        }
+
+        if (node is IXmlLineInfo info && info.HasLineInfo())
+        {
+            return (node.NodeType, info.LineNumber, info.LinePosition, node.LocalName);
+        }
+
+        return SchematronLocation.Of(node);
     }
 
     private static void BindLets(IReadOnlyList<SchematronLet> lets, XPathNavigator context, Dictionary<XmlQualifiedName, object> variables, List<string> errors)
