@@ -191,4 +191,41 @@ public sealed class SchematronSchemaTests
 
         SchematronLoader.SubstituteText("$elt/@x = $elt_vue and $eltx", parameters).ShouldBe("cda:a/@x = 'vue' and $eltx");
     }
+
+    [TestCase("cda:ClinicalDocument", true)]
+    [TestCase("cda:entry[cda:templateId/@root='1.2.3']/cda:act", true)]
+    [TestCase("*[cda:templateId/@root = '1.2.3']", true)]
+    [TestCase("cda:observation/cda:value[@xsi:type='CD']", true)]
+    [TestCase("cda:section[1]", false)]
+    [TestCase("cda:section[last()]/cda:title", false)]
+    [TestCase("cda:section[$n]", false)]
+    [TestCase("cda:section[position() = 2]", false)]
+    [TestCase("@code", false)]
+    [TestCase("self::cda:section", false)]
+    public void The_descendant_axis_replaces_double_slash_only_when_the_first_step_is_not_positional(string context, bool rewritten)
+    {
+        SchematronLoader.Compiler.FirstStepAllowsDescendantAxis(context).ShouldBe(rewritten);
+    }
+
+    [Test]
+    public void A_positional_first_step_keeps_xslt_pattern_semantics()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "positional-" + Guid.NewGuid().ToString("N") + ".sch");
+        File.WriteAllText(path, """
+            <schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+              <pattern id="p"><rule context="b[1]"><report id="first" test="true()">x</report></rule></pattern>
+            </schema>
+            """);
+        try
+        {
+            var report = SchematronSchema.Load(path).Validate(XDocument.Parse("<a><b/><b/><c><b/></c></a>"));
+
+            // Note: the XSLT pattern b[1] matches the first b child of each parent: a/b[1] and c/b[1].
+            report.Results.Count.ShouldBe(2);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -203,7 +203,7 @@ internal static partial class SchematronLoader
     private static partial Regex VariableReference();
 
     /// <summary>Compiles expressions with the schema's namespaces and turns parse errors into a clear harness error.</summary>
-    private sealed class Compiler(XmlNamespaceManager namespaces, string path)
+    internal sealed class Compiler(XmlNamespaceManager namespaces, string path)
     {
         public SchematronLet Let(XElement let)
         {
@@ -331,8 +331,109 @@ internal static partial class SchematronLoader
             return string.Join(" | ", alternatives.Select(a =>
             {
                 var trimmed = a.Trim();
-                return trimmed.StartsWith('/') ? trimmed : "//" + trimmed;
+                if (trimmed.StartsWith('/'))
+                {
+                    return trimmed;
+                }
+
+                // Note: //S equals /descendant::S when S's predicates are not positional, and XPath2 runs the
+                // descendant axis several times faster than descendant-or-self::node()/child::S (measured 6x on a DLU).
+                return FirstStepAllowsDescendantAxis(trimmed) ? "/descendant::" + trimmed : "//" + trimmed;
             }));
+        }
+
+        /// <summary>True when the first step is an element (or text) test whose predicates cannot be positional.</summary>
+        internal static bool FirstStepAllowsDescendantAxis(string path)
+        {
+            if (path.Length == 0 || path[0] is '@' or '.' or '(' or '$' || path.StartsWith("attribute::", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var end = TopLevelIndexOf(path, '/');
+            var step = end < 0 ? path : path[..end];
+            var bracket = TopLevelIndexOf(step, '[');
+            var test = bracket < 0 ? step : step[..bracket];
+            if (test.Contains("::", StringComparison.Ordinal) || test.Contains('(', StringComparison.Ordinal) && !test.EndsWith("text()", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var predicate in Predicates(step))
+            {
+                var content = predicate.Trim();
+                if (content.Length == 0 || char.IsDigit(content[0]) || content[0] is '$' or '-' or '+'
+                    || content.Contains("position()", StringComparison.Ordinal) || content.Contains("last()", StringComparison.Ordinal)
+                    || content.StartsWith("count(", StringComparison.Ordinal) && !content.Contains('=', StringComparison.Ordinal) && !content.Contains('<', StringComparison.Ordinal) && !content.Contains('>', StringComparison.Ordinal)
+                    || content.StartsWith("number(", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IEnumerable<string> Predicates(string step)
+        {
+            var depth = 0;
+            var quote = '\0';
+            var start = -1;
+            for (var i = 0; i < step.Length; i++)
+            {
+                var c = step[i];
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '\'' or '"')
+                {
+                    quote = c;
+                }
+                else if (c == '[')
+                {
+                    if (depth++ == 0)
+                    {
+                        start = i + 1;
+                    }
+                }
+                else if (c == ']' && --depth == 0)
+                {
+                    yield return step[start..i];
+                }
+            }
+        }
+
+        private static int TopLevelIndexOf(string text, char wanted)
+        {
+            var depth = 0;
+            var quote = '\0';
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '\'' or '"')
+                {
+                    quote = c;
+                }
+                else if (c == wanted && depth == 0)
+                {
+                    return i;
+                }
+                else if (c is '[' or '(')
+                {
+                    depth++;
+                }
+                else if (c is ']' or ')')
+                {
+                    depth--;
+                }
+            }
+
+            return -1;
         }
 
         private static List<string> SplitTopLevelUnion(string expression)
