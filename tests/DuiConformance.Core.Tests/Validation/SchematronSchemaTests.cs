@@ -228,4 +228,14 @@ public sealed class SchematronSchemaTests
             File.Delete(path);
         }
     }
+
+    [TestCase("document($jdv)//svs:Concept[@code=$c]", "document($jdv)/descendant::svs:Concept[@code=$c]")]
+    [TestCase("count(//cda:section) = 1", "count(/descendant::cda:section) = 1")]
+    [TestCase("//cda:section[1]", "//cda:section[1]")]
+    [TestCase("contains(@value, '//x')", "contains(@value, '//x')")]
+    [TestCase("cda:a//@code", "cda:a//@code")]
+    public void Double_slash_steps_become_descendant_steps_only_where_equivalent(string expression, string expected)
+    {
+        SchematronLoader.Compiler.DescendantSteps(expression).ShouldBe(expected);
+    }
 }

@@ -311,7 +311,7 @@ internal static partial class SchematronLoader
         {
             try
             {
-                return XPath2Expression.Compile(expression, namespaces);
+                return XPath2Expression.Compile(DescendantSteps(expression), namespaces);
             }
             catch (Exception exception) when (exception is XPath2Exception or XmlException or InvalidOperationException or ArgumentException)
             {
@@ -340,6 +340,58 @@ internal static partial class SchematronLoader
                 // descendant axis several times faster than descendant-or-self::node()/child::S (measured 6x on a DLU).
                 return FirstStepAllowsDescendantAxis(trimmed) ? "/descendant::" + trimmed : "//" + trimmed;
             }));
+        }
+
+        /// <summary>
+        /// Rewrites every <c>//S</c> outside string literals into <c>/descendant::S</c> when the step S is not positional
+        /// (same result, see <see cref="MatchExpression"/>), e.g. the value-set look-ups <c>document($jdv)//svs:Concept[…]</c>.
+        /// </summary>
+        internal static string DescendantSteps(string expression)
+        {
+            if (!expression.Contains("//", StringComparison.Ordinal))
+            {
+                return expression;
+            }
+
+            var result = new System.Text.StringBuilder(expression.Length + 32);
+            var quote = '\0';
+            for (var i = 0; i < expression.Length; i++)
+            {
+                var c = expression[i];
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                    result.Append(c);
+                    continue;
+                }
+
+                if (c is '\'' or '"')
+                {
+                    quote = c;
+                    result.Append(c);
+                    continue;
+                }
+
+                if (c == '/' && i + 1 < expression.Length && expression[i + 1] == '/')
+                {
+                    var rest = expression[(i + 2)..].TrimStart();
+                    if (rest.Length > 0 && (char.IsLetter(rest[0]) || rest[0] is '*' or '_') && FirstStepAllowsDescendantAxis(rest))
+                    {
+                        result.Append("/descendant::");
+                        i++;
+                        while (i + 1 < expression.Length && char.IsWhiteSpace(expression[i + 1]))
+                        {
+                            i++;
+                        }
+
+                        continue;
+                    }
+                }
+
+                result.Append(c);
+            }
+
+            return result.ToString();
         }
 
         /// <summary>True when the first step is an element (or text) test whose predicates cannot be positional.</summary>
