@@ -19,6 +19,7 @@ public static class CliApplication
             CatalogueCommand.Create(output),
             ReportCommand.Create(output),
             VerifyCommand.Create(output),
+            ValidateCommand.Create(output),
         };
 
         var parse = root.Parse(args);

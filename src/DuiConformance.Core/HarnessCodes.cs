@@ -3,7 +3,7 @@ namespace DuiConformance.Core;
 /// <summary>
 /// Every <c>HARNESS-9xxx</c> code of a <see cref="HarnessException"/>: environment and configuration faults that make a
 /// run's outcome <c>error</c>, never a DUI failure (STYLE.md rule 15b). One list so that numbers never collide.
-/// Bands: 90xx profiles and catalogues (Core), 91xx simulators, 92xx scenarios and drivers. Permanent; never reuse a number.
+/// Bands: 90xx profiles and catalogues (Core), 91xx simulators, 92xx scenarios and drivers, 93xx validation. Permanent; never reuse a number.
 /// </summary>
 public static class HarnessCodes
 {
@@ -22,6 +22,9 @@ public static class HarnessCodes
     /// <summary>The FHIR simulator could not start (port in use, address not available).</summary>
     public const string FhirStartFailed = "HARNESS-9102";
 
+    /// <summary>The INSi simulator could not start (port in use, identity base in fixtures/identities unreadable).</summary>
+    public const string InsiStartFailed = "HARNESS-9103";
+
     /// <summary>Chromium is missing or did not start.</summary>
     public const string BrowserUnavailable = "HARNESS-9201";
 
@@ -34,6 +37,9 @@ public static class HarnessCodes
     /// <summary>A check threw instead of returning a result: a harness bug, reported as an error.</summary>
     public const string CheckThrew = "HARNESS-9204";
 
-    /// <summary>The INSi simulator could not start (port in use, identity base in fixtures/identities unreadable).</summary>
-    public const string InsiStartFailed = "HARNESS-9103";
+    /// <summary>A schematron (or a file it includes) is missing, unreadable or not ISO Schematron; band 93xx is validation.</summary>
+    public const string SchematronInvalid = "HARNESS-9301";
+
+    /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
+    public const string XsdSchemaInvalid = "HARNESS-9302";
 }

@@ -79,4 +79,31 @@ public static class CdaFindings
 
     /// <summary>A DLU has no structuredBody, so its sections cannot exist.</summary>
     public static readonly FindingDefinition DluBody = new("CDA-1027", Severity.Error, "DLU structuredBody missing", [Cda04]);
+
+    /// <summary>A CI-SIS schematron assert failed (or a report fired) with role error or no role (domain.md §8.2 CDA-10).</summary>
+    public static readonly FindingDefinition SchematronError = new("CDA-1100", Severity.Error, "CI-SIS schematron assertion failed", [Cda02]);
+
+    /// <summary>A CI-SIS schematron assert or report with role warning or info.</summary>
+    public static readonly FindingDefinition SchematronWarning = new("CDA-1101", Severity.Warning, "CI-SIS schematron warning", [Cda02]);
+
+    /// <summary>A schematron expression could not be evaluated on the document (the assertion is unjudged).</summary>
+    public static readonly FindingDefinition SchematronUnevaluated = new("CDA-1102", Severity.Warning, "CI-SIS schematron expression not evaluated", [Cda02]);
+
+    /// <summary>No CI-SIS schematron of the configured folder applies to the document's templateIds.</summary>
+    public static readonly FindingDefinition SchematronNotApplicable = new("CDA-1103", Severity.Info, "No CI-SIS schematron applies to the document", [Cda02]);
+
+    /// <summary>The document is not valid against the CDA R2 XML schema (CDA.xsd / CDA_extended.xsd).</summary>
+    public static readonly FindingDefinition XsdInvalid = new("CDA-1104", Severity.Error, "Not valid against the CDA R2 schema", [Cda01]);
+
+    /// <summary>Level 1 (nonXMLBody) is not a base64 PDF, or a level 1 document carries a volet templateId (domain.md §3.1, CDA-06).</summary>
+    public static readonly FindingDefinition NonXmlBody = new("CDA-1105", Severity.Error, "Level 1 body must be a base64 PDF", [Cda02]);
+
+    /// <summary>The document has neither structuredBody nor nonXMLBody (neither N1 nor N3).</summary>
+    public static readonly FindingDefinition BodyMissing = new("CDA-1106", Severity.Error, "Neither structuredBody (N3) nor nonXMLBody (N1)", [Cda02]);
+
+    /// <summary>VSM: templateId 1.2.250.1.213.1.1.1.13 without code SYNTH@TRE_A05 or 60591-5@LOINC (domain.md §3.2, CDA-08).</summary>
+    public static readonly FindingDefinition VsmCode = new("CDA-1107", Severity.Error, "VSM code must be SYNTH (TRE_A05) or 60591-5 (LOINC)", [Cda02]);
+
+    /// <summary>recordTarget identity: INS without birth name/given/birthTime/gender, bad qualifiers, race/religion/ethnic codes, nullFlavor id (domain.md §2.4, CDA-05).</summary>
+    public static readonly FindingDefinition RecordTargetIdentity = new("CDA-1108", Severity.Error, "recordTarget patient identity incomplete or not allowed", [Cda03]);
 }

@@ -46,4 +46,10 @@ public static class XdmFindings
 
     /// <summary>Two entries of the archive have the same name (ignoring case).</summary>
     public static readonly FindingDefinition DuplicateEntry = new("XDM-2013", Severity.Error, "Duplicate zip entry", [Mss04]);
+
+    /// <summary>INDEX.HTM is not well-formed (X)HTML: mismatched or unterminated tags (IHE ITI TF-1 §16, XHTML INDEX.HTM).</summary>
+    public static readonly FindingDefinition IndexMalformed = new("XDM-2014", Severity.Error, "INDEX.HTM is malformed (X)HTML", [Mss04]);
+
+    /// <summary>XDSDocumentEntry metadata disagrees with the CDA header it describes (uniqueId, patientId, typeCode, languageCode, creationTime; domain.md §3.3, MSS-10).</summary>
+    public static readonly FindingDefinition MetadataInconsistent = new("XDM-2015", Severity.Error, "METADATA.XML disagrees with the CDA header", [Mss04]);
 }
