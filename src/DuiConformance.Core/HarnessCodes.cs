@@ -19,6 +19,9 @@ public static class HarnessCodes
     /// <summary>The FHIR simulator could not start (port in use, address not available).</summary>
     public const string FhirStartFailed = "HARNESS-9102";
 
+    /// <summary>The Pro Santé Connect simulator could not start (port in use, address not available).</summary>
+    public const string PscStartFailed = "HARNESS-9110";
+
     /// <summary>Chromium is missing or did not start.</summary>
     public const string BrowserUnavailable = "HARNESS-9201";
 
