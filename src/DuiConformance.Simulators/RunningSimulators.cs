@@ -1,4 +1,5 @@
 using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Psc;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
@@ -36,6 +37,16 @@ public sealed class RunningSimulators : IAsyncDisposable
     /// <summary>The operator's mailboxes with their credentials.</summary>
     public IReadOnlyList<MailboxAccount> Mailboxes { get; }
 
+    /// <summary>The simulated Pro Santé Connect: issuer, token endpoint, registered professionals and organisations, validator.</summary>
+    public required PscSimulator Psc { get; init; }
+
+    /// <summary>
+    /// A fresh, valid bearer token of the first registered professional, obtained for the first registered organisation
+    /// (what <c>serve --json</c> prints as <c>testToken</c>).
+    /// </summary>
+    public PscIssuedToken IssueTestToken() =>
+        Psc.TokenIssuer.IssueForProfessional(Psc.Options.Professionals[0], Psc.Options.Organisations[0], PscClaims.DefaultScope);
+
     /// <summary>The FHIR resources accepted so far.</summary>
     public DocumentRepository Documents => _fhir.Documents;
 
@@ -50,6 +61,7 @@ public sealed class RunningSimulators : IAsyncDisposable
         _stopped = true;
         await _smtp.StopAsync().ConfigureAwait(false);
         await _fhir.StopAsync(cancellationToken).ConfigureAwait(false);
+        await Psc.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -58,6 +70,7 @@ public sealed class RunningSimulators : IAsyncDisposable
         await StopAsync().ConfigureAwait(false);
         await _smtp.DisposeAsync().ConfigureAwait(false);
         await _fhir.DisposeAsync().ConfigureAwait(false);
+        await Psc.DisposeAsync().ConfigureAwait(false);
         Certificate.Dispose();
     }
 }

@@ -1,12 +1,13 @@
 using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Psc;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
 
 /// <summary>
 /// Starts every simulator of a run in one process, on loopback, recording into one evidence store (DESIGN.md §2: one
-/// host). Today: the DMP / PDSm FHIR endpoint and the MSSanté SMTP submission server.
+/// host). Today: the Pro Santé Connect token issuer, the DMP / PDSm FHIR endpoint and the MSSanté SMTP submission server.
 /// </summary>
 public static class SimulatorHost
 {
@@ -22,8 +23,21 @@ public static class SimulatorHost
         var time = options.Time ?? TimeProvider.System;
         var certificate = SimulatorCertificate.Create(time);
         SmtpSimulator? smtp = null;
+        PscSimulator? psc = null;
         try
         {
+            psc = await PscSimulator.StartAsync(
+                new PscSimulatorOptions
+                {
+                    Host = options.BindAddress,
+                    Port = options.PscPort,
+                    AllowNonLoopback = options.AllowNonLoopback,
+                    TokenLifetime = options.PscTokenLifetime,
+                    Professionals = options.ResolvePscProfessionals(),
+                    Organisations = options.ResolvePscOrganisations(),
+                },
+                time,
+                cancellationToken).ConfigureAwait(false);
             smtp = new SmtpSimulator(
                 new SmtpSimulatorOptions
                 {
@@ -46,17 +60,23 @@ public static class SimulatorHost
                     Port = options.FhirPort,
                     AllowNonLoopback = options.AllowNonLoopback,
                     MaxRequestBodySize = options.FhirMaxRequestBodySize,
+                    AccessTokens = options.RequireAccessToken ? psc.Validator : null,
                 },
                 evidence,
                 time,
                 cancellationToken).ConfigureAwait(false);
-            return new RunningSimulators(fhir, smtp, certificate, mailboxes);
+            return new RunningSimulators(fhir, smtp, certificate, mailboxes) { Psc = psc };
         }
         catch
         {
             if (smtp is not null)
             {
                 await smtp.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (psc is not null)
+            {
+                await psc.DisposeAsync().ConfigureAwait(false);
             }
 
             certificate.Dispose();
