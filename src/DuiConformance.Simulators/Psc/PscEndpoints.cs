@@ -121,13 +121,14 @@ public static class PscEndpoints
             return clientError;
         }
 
-        var scope = Single(form, "scope") ?? PscClaims.DefaultScope;
-        if (scope.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var scopes && (scopes.Length == 0 || scopes.Any(item => !SupportedScopes.Contains(item, StringComparer.Ordinal))))
+        var requestedScope = Single(form, "scope") ?? PscClaims.DefaultScope;
+        var scopes = requestedScope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (scopes.Length == 0 || scopes.Any(item => !SupportedScopes.Contains(item, StringComparer.Ordinal)))
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_scope", $"Portée non accordée : « {scope} » (permises : {string.Join(' ', SupportedScopes)}).");
+            return Error(StatusCodes.Status400BadRequest, "invalid_scope", $"Portée non accordée : « {requestedScope} » (permises : {string.Join(' ', SupportedScopes)}).");
         }
 
-        scope = string.Join(' ', scopes);
+        var scope = string.Join(' ', scopes);
         switch (Single(form, "grant_type"))
         {
             case null or "":

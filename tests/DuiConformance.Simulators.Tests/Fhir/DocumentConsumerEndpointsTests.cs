@@ -183,6 +183,20 @@ public sealed class DocumentConsumerEndpointsTests
         rest.Security.ShouldBeNull();
     }
 
+    [Test, Description("Searches running while new bundles are stored each see a consistent result and all succeed")]
+    public async System.Threading.Tasks.Task Concurrent_searches_and_submissions_all_succeed()
+    {
+        var query = $"patient.identifier={Iti65Bundles.InsSystem}|{InsB}&status=current";
+        var submissions = Enumerable.Range(0, 20).Select(_ => ProvideAsync(Iti65Bundles.Provide(InsB, "74207-2", May, "<ClinicalDocument/>"u8.ToArray())));
+        var searches = Enumerable.Range(0, 100).Select(async _ => (int)(await SearchAsync(query)).Total!);
+
+        await System.Threading.Tasks.Task.WhenAll(submissions).WithTimeout("20 ITI-65");
+        var totals = await System.Threading.Tasks.Task.WhenAll(searches).WithTimeout("100 ITI-67");
+
+        totals.ShouldAllBe(total => total >= 1 && total <= 21);
+        (await SearchAsync(query)).Total.ShouldBe(21);
+    }
+
     private async System.Threading.Tasks.Task ProvideAsync(Bundle bundle)
     {
         using var content = Iti65Bundles.Content(bundle);

@@ -9,7 +9,7 @@ using DuiConformance.Simulators.Tests.Support;
 
 namespace DuiConformance.Simulators.Tests.Psc;
 
-/// <summary>The simulated Pro Santé Connect over HTTP on loopback (STYLE.md rule 21).</summary>
+/// <summary>The simulated Pro Santé Connect over HTTP on loopback (STYLE.md rule 21); one simulator for the fixture, as it keeps no state between requests.</summary>
 [Category("Network")]
 public sealed class PscSimulatorTests
 {
@@ -19,7 +19,7 @@ public sealed class PscSimulatorTests
     private PscSimulator _psc = null!;
     private HttpClient _http = null!;
 
-    [SetUp]
+    [OneTimeSetUp]
     public async Task StartSimulator()
     {
         _psc = await PscSimulator.StartAsync(new PscSimulatorOptions
@@ -31,7 +31,7 @@ public sealed class PscSimulatorTests
         _http = new HttpClient { Timeout = TaskTimeouts.Network };
     }
 
-    [TearDown]
+    [OneTimeTearDown]
     public async Task StopSimulator()
     {
         _http.Dispose();

@@ -18,17 +18,20 @@ public sealed class PscTokenValidatorTests
     private PscTokenIssuer _issuer = null!;
     private PscTokenValidator _validator = null!;
 
+    // Note: one RSA key per fixture; generating a 2048-bit key per test costs up to a second on a loaded machine.
+    [OneTimeSetUp]
+    public void GenerateKey() => _key = PscSigningKey.Generate();
+
+    [OneTimeTearDown]
+    public void DisposeKey() => _key.Dispose();
+
     [SetUp]
     public void CreateIssuer()
     {
         _time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        _key = PscSigningKey.Generate();
         _issuer = new PscTokenIssuer(_key, Issuer, "dmp", TimeSpan.FromMinutes(10), _time);
         _validator = PscTokenValidator.For(_issuer, _key, _time);
     }
-
-    [TearDown]
-    public void DisposeKey() => _key.Dispose();
 
     [Test]
     public void Professional_token_is_valid_and_names_the_rpps_and_the_client()
