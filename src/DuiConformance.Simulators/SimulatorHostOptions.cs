@@ -58,10 +58,10 @@ public sealed record SimulatorHostOptions
     public int PscPort { get; init; }
 
     /// <summary>
-    /// Whether the FHIR simulator requires a Pro Santé Connect bearer token (401 otherwise). Off by default for now:
-    /// the reference DUI does not fetch tokens yet.
+    /// Whether the FHIR simulator requires a Pro Santé Connect bearer token (401 otherwise), as the real DMP does. On by
+    /// default; <c>serve --json</c> prints a valid <c>testToken</c> for a DUI under manual test.
     /// </summary>
-    public bool RequireAccessToken { get; init; }
+    public bool RequireAccessToken { get; init; } = true;
 
     /// <summary>How long Pro Santé Connect access tokens stay valid.</summary>
     public TimeSpan PscTokenLifetime { get; init; } = TimeSpan.FromHours(1);

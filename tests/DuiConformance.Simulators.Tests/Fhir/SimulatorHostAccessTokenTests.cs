@@ -10,10 +10,10 @@ namespace DuiConformance.Simulators.Tests.Fhir;
 public sealed class SimulatorHostAccessTokenTests
 {
     [Test]
-    public async System.Threading.Tasks.Task Token_from_the_psc_endpoint_opens_the_fhir_simulator_when_required()
+    public async System.Threading.Tasks.Task Token_from_the_psc_endpoint_opens_the_fhir_simulator_which_requires_one_by_default()
     {
         using var evidence = new TemporaryEvidence();
-        await using var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions { RequireAccessToken = true }, evidence.Store, CancellationToken.None).WithTimeout("host start");
+        await using var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions(), evidence.Store, CancellationToken.None).WithTimeout("host start");
         using var http = new HttpClient { Timeout = TaskTimeouts.Network };
         var organisation = simulators.Psc.Options.Organisations.ShouldHaveSingleItem();
         var professional = simulators.Psc.Options.Professionals.ShouldHaveSingleItem();
@@ -47,10 +47,10 @@ public sealed class SimulatorHostAccessTokenTests
     }
 
     [Test]
-    public async System.Threading.Tasks.Task Tokens_are_not_required_by_default()
+    public async System.Threading.Tasks.Task Tokens_are_not_required_when_switched_off()
     {
         using var evidence = new TemporaryEvidence();
-        await using var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions(), evidence.Store, CancellationToken.None).WithTimeout("host start");
+        await using var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions { RequireAccessToken = false }, evidence.Store, CancellationToken.None).WithTimeout("host start");
         using var http = new HttpClient { Timeout = TaskTimeouts.Network };
 
         using var response = await http.GetAsync(new Uri(simulators.FhirBase + "/DocumentReference?patient=Patient/1&status=current")).WithTimeout("ITI-67");
