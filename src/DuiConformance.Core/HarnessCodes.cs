@@ -25,6 +25,9 @@ public static class HarnessCodes
     /// <summary>The INSi simulator could not start (port in use, identity base in fixtures/identities unreadable).</summary>
     public const string InsiStartFailed = "HARNESS-9103";
 
+    /// <summary>The Pro Santé Connect simulator could not start (port in use, address not available).</summary>
+    public const string PscStartFailed = "HARNESS-9110";
+
     /// <summary>Chromium is missing or did not start.</summary>
     public const string BrowserUnavailable = "HARNESS-9201";
 

@@ -1,5 +1,6 @@
 using DuiConformance.Simulators.Fhir;
 using DuiConformance.Simulators.Insi;
+using DuiConformance.Simulators.Psc;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
@@ -45,6 +46,15 @@ public sealed class RunningSimulators : IAsyncDisposable
 
     /// <summary>The INSi simulator of this run.</summary>
     internal InsiSimulator? Insi { get; init; }
+    /// <summary>The simulated Pro Santé Connect: issuer, token endpoint, registered professionals and organisations, validator.</summary>
+    public required PscSimulator Psc { get; init; }
+
+    /// <summary>
+    /// A fresh, valid bearer token of the first registered professional, obtained for the first registered organisation
+    /// (what <c>serve --json</c> prints as <c>testToken</c>).
+    /// </summary>
+    public PscIssuedToken IssueTestToken() =>
+        Psc.TokenIssuer.IssueForProfessional(Psc.Options.Professionals[0], Psc.Options.Organisations[0], PscClaims.DefaultScope);
 
     /// <summary>The FHIR resources accepted so far.</summary>
     public DocumentRepository Documents => _fhir.Documents;
@@ -64,6 +74,7 @@ public sealed class RunningSimulators : IAsyncDisposable
         {
             await Insi.StopAsync(cancellationToken).ConfigureAwait(false);
         }
+        await Psc.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -78,6 +89,7 @@ public sealed class RunningSimulators : IAsyncDisposable
         }
 
         InsiCertificates?.Dispose();
+        await Psc.DisposeAsync().ConfigureAwait(false);
         Certificate.Dispose();
     }
 }

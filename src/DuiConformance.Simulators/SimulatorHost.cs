@@ -1,13 +1,15 @@
 using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Fhir;
 using DuiConformance.Simulators.Insi;
+using DuiConformance.Simulators.Psc;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
 
 /// <summary>
 /// Starts every simulator of a run in one process, on loopback, recording into one evidence store (DESIGN.md §2: one
-/// host). Today: the DMP / PDSm FHIR endpoint and the MSSanté SMTP submission server.
+/// host). Today: the Pro Santé Connect token issuer, the DMP / PDSm FHIR endpoint, the MSSanté SMTP submission server
+/// and the INSi teleservice.
 /// </summary>
 public static class SimulatorHost
 {
@@ -25,8 +27,21 @@ public static class SimulatorHost
         SmtpSimulator? smtp = null;
         FhirSimulator? startedFhir = null;
         var insiCertificates = InsiCertificates.Create(time);
+        PscSimulator? psc = null;
         try
         {
+            psc = await PscSimulator.StartAsync(
+                new PscSimulatorOptions
+                {
+                    Host = options.BindAddress,
+                    Port = options.PscPort,
+                    AllowNonLoopback = options.AllowNonLoopback,
+                    TokenLifetime = options.PscTokenLifetime,
+                    Professionals = options.ResolvePscProfessionals(),
+                    Organisations = options.ResolvePscOrganisations(),
+                },
+                time,
+                cancellationToken).ConfigureAwait(false);
             smtp = new SmtpSimulator(
                 new SmtpSimulatorOptions
                 {
@@ -49,6 +64,7 @@ public static class SimulatorHost
                     Port = options.FhirPort,
                     AllowNonLoopback = options.AllowNonLoopback,
                     MaxRequestBodySize = options.FhirMaxRequestBodySize,
+                    AccessTokens = options.RequireAccessToken ? psc.Validator : null,
                 },
                 evidence,
                 time,
@@ -65,7 +81,7 @@ public static class SimulatorHost
                 insiCertificates,
                 evidence,
                 cancellationToken).ConfigureAwait(false);
-            return new RunningSimulators(fhir, smtp, certificate, mailboxes) { Insi = insi, InsiCertificates = insiCertificates };
+            return new RunningSimulators(fhir, smtp, certificate, mailboxes) { Psc = psc, Insi = insi, InsiCertificates = insiCertificates };
         }
         catch
         {
@@ -80,6 +96,11 @@ public static class SimulatorHost
             }
 
             insiCertificates.Dispose();
+            if (psc is not null)
+            {
+                await psc.DisposeAsync().ConfigureAwait(false);
+            }
+
             certificate.Dispose();
             throw;
         }

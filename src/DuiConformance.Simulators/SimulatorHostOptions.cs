@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DuiConformance.Simulators.Psc;
 
 namespace DuiConformance.Simulators;
 
@@ -44,9 +45,50 @@ public sealed record SimulatorHostOptions
     /// <summary>The clock of every simulator (a fake one in tests); the system clock when <c>null</c>.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>The default test professional's RPPS number (the reference DUI's author; synthetic).</summary>
+    public const string DefaultProfessionalRpps = "10199999995";
+
+    /// <summary>The default test organisation's FINESS (the reference DUI's establishment; synthetic).</summary>
+    public const string DefaultOrganisationFiness = "690999990";
+
+    /// <summary>The default test organisation's OAuth client id at the simulated Pro Santé Connect.</summary>
+    public const string DefaultPscClientId = "dui-reference";
+
+    /// <summary>Pro Santé Connect simulator port; 0 = chosen by the system.</summary>
+    public int PscPort { get; init; }
+
+    /// <summary>
+    /// Whether the FHIR simulator requires a Pro Santé Connect bearer token (401 otherwise), as the real DMP does. On by
+    /// default; <c>serve --json</c> prints a valid <c>testToken</c> for a DUI under manual test.
+    /// </summary>
+    public bool RequireAccessToken { get; init; } = true;
+
+    /// <summary>How long Pro Santé Connect access tokens stay valid.</summary>
+    public TimeSpan PscTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The professionals known to the simulated Pro Santé Connect; <c>null</c> means one default test professional
+    /// (<see cref="DefaultProfessionalRpps"/>) with a random password for this run.
+    /// </summary>
+    public IReadOnlyList<PscProfessional>? PscProfessionals { get; init; }
+
+    /// <summary>
+    /// The organisations registered as clients; <c>null</c> means one default (<see cref="DefaultOrganisationFiness"/>,
+    /// client <see cref="DefaultPscClientId"/>) with a random secret for this run.
+    /// </summary>
+    public IReadOnlyList<PscOrganisation>? PscOrganisations { get; init; }
+
     /// <summary>The mailboxes to use: <see cref="Mailboxes"/>, or the default one with a fresh random password.</summary>
     internal IReadOnlyList<MailboxAccount> ResolveMailboxes() =>
         Mailboxes ?? [new MailboxAccount(DefaultMailboxAddress, DefaultMailboxUser, RandomPassword())];
+
+    /// <summary>The professionals to register: <see cref="PscProfessionals"/>, or the default one with a fresh random password.</summary>
+    internal IReadOnlyList<PscProfessional> ResolvePscProfessionals() =>
+        PscProfessionals ?? [new PscProfessional(DefaultProfessionalRpps, RandomPassword(), "Dr Test Référence")];
+
+    /// <summary>The organisations to register: <see cref="PscOrganisations"/>, or the default one with a fresh random secret.</summary>
+    internal IReadOnlyList<PscOrganisation> ResolvePscOrganisations() =>
+        PscOrganisations ?? [new PscOrganisation(DefaultOrganisationFiness, DefaultPscClientId, RandomPassword())];
 
     private static string RandomPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 

@@ -50,6 +50,7 @@ public static class ServeCommand
                     var line = new
                     {
                         fhir = new { @base = simulators.FhirBase.ToString() },
+                        psc = new { issuer = simulators.Psc.Issuer.ToString(), tokenEndpoint = simulators.Psc.TokenEndpoint.ToString(), testToken = simulators.IssueTestToken().AccessToken },
                         smtp = new { host = simulators.SmtpHost, port = simulators.SmtpPort, certificate = certificatePath },
                         insi = new { endpoint = simulators.InsiEndpoint.ToString(), serverCertificate = insiServerPath, clientCertificate = insiClientPath, clientCertificatePassword = insiClientPassword },
                         mailboxes = simulators.Mailboxes.Select(mailbox => new { address = mailbox.Address, user = mailbox.User, password = mailbox.Password }),

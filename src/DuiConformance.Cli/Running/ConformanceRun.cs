@@ -63,6 +63,11 @@ public static class ConformanceRun
                 {
                     DatabasePath = Path.Combine(workDirectory, "reference-dui.db"),
                     FhirBaseUrl = simulators.FhirBase.ToString(),
+                    PscTokenEndpoint = simulators.Psc.TokenEndpoint.ToString(),
+                    PscClientId = simulators.Psc.Options.Organisations[0].ClientId,
+                    PscClientSecret = simulators.Psc.Options.Organisations[0].ClientSecret,
+                    PscUsername = simulators.Psc.Options.Professionals[0].Rpps,
+                    PscPassword = simulators.Psc.Options.Professionals[0].Password,
                     SmtpHost = simulators.SmtpHost,
                     SmtpPort = simulators.SmtpPort,
                     SmtpUser = mailbox.User,

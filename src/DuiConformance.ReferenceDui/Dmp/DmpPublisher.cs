@@ -27,9 +27,12 @@ internal sealed class DmpPublisher
     private readonly Uri? _baseUri;
     private readonly ProvideDocumentBundleBuilder _builder;
     private readonly TimeProvider _time;
+    private readonly PscTokenClient? _tokens;
 
-    public DmpPublisher(HttpClient http, string? fhirBaseUrl, ProvideDocumentBundleBuilder builder, TimeProvider time)
+    // Note: with tokens set, every request carries the Pro Santé Connect token they obtain (Authorization: Bearer).
+    public DmpPublisher(HttpClient http, string? fhirBaseUrl, ProvideDocumentBundleBuilder builder, TimeProvider time, PscTokenClient? tokens = null)
     {
+        _tokens = tokens;
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _builder = builder ?? throw new ArgumentNullException(nameof(builder));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -66,6 +69,16 @@ internal sealed class DmpPublisher
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(FhirJson) { CharSet = "utf-8" };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson));
+        if (_tokens is not null)
+        {
+            var token = await _tokens.GetAsync(timeout.Token).ConfigureAwait(false);
+            if (token.AccessToken is null)
+            {
+                return new Outcome(false, null, $"Échec de la publication au DMP : jeton d'accès indisponible. {token.Error}");
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        }
 
         HttpResponseMessage response;
         byte[] responseBody;

@@ -70,8 +70,18 @@ public static class ReferenceDuiServer
         builder.Services.AddSingleton(services =>
         {
             var time = services.GetRequiredService<TimeProvider>();
+            var tokens = string.IsNullOrWhiteSpace(settings.PscTokenEndpoint)
+                ? null
+                : new PscTokenClient(
+                    services.GetRequiredService<HttpClient>(),
+                    settings.PscTokenEndpoint,
+                    settings.PscClientId ?? string.Empty,
+                    settings.PscClientSecret ?? string.Empty,
+                    settings.PscUsername ?? string.Empty,
+                    settings.PscPassword ?? string.Empty,
+                    time);
             var publisher = new DmpPublisher(
-                services.GetRequiredService<HttpClient>(), settings.FhirBaseUrl, new ProvideDocumentBundleBuilder(organisation), time);
+                services.GetRequiredService<HttpClient>(), settings.FhirBaseUrl, new ProvideDocumentBundleBuilder(organisation), time, tokens);
             return new ReferenceDuiContext(
                 organisation,
                 database,

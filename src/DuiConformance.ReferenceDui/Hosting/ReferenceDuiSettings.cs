@@ -85,4 +85,21 @@ public sealed record ReferenceDuiSettings
 
     /// <summary>The authorisation number (IDAM) sent in the INSi ContexteLPS; synthetic.</summary>
     public string InsiIdam { get; init; } = "DUICONF-IDAM-0001";
+    /// <summary>
+    /// The Pro Santé Connect token endpoint; when set, the DUI obtains an access token (password grant for
+    /// <see cref="PscUsername"/>, as client <see cref="PscClientId"/>) and sends it to the DMP. Absent: no token.
+    /// </summary>
+    public string? PscTokenEndpoint { get; init; }
+
+    /// <summary>The DUI's OAuth client id at Pro Santé Connect.</summary>
+    public string? PscClientId { get; init; }
+
+    /// <summary>The DUI's OAuth client secret; never shown or logged.</summary>
+    public string? PscClientSecret { get; init; }
+
+    /// <summary>The professional's login at Pro Santé Connect (the RPPS number).</summary>
+    public string? PscUsername { get; init; }
+
+    /// <summary>The professional's secret standing for the card authentication; never shown or logged.</summary>
+    public string? PscPassword { get; init; }
 }

@@ -9,7 +9,9 @@ namespace DuiConformance.Simulators.Fhir;
 
 /// <summary>
 /// The document-sharing interactions of the simulated DMP / Mon espace santé (PDSm, IHE MHD Document Recipient) under
-/// <see cref="BasePath"/>: ITI-65 <c>POST [base]</c> and the CapabilityStatement. Every error body is an OperationOutcome
+/// <see cref="BasePath"/>: ITI-65 <c>POST [base]</c>, the CapabilityStatement, and (through
+/// <see cref="DocumentConsumerEndpoints"/>) ITI-67 search and ITI-68 retrieve. With
+/// <see cref="FhirSimulatorOptions.AccessTokens"/> set, everything but <c>/metadata</c> requires a Pro Santé Connect token. Every error body is an OperationOutcome
 /// carrying a <see cref="FhirSimulatorFindings"/> code and a FHIRPath (STYLE.md rule 25).
 /// </summary>
 public static class DocumentSharingEndpoints
@@ -23,6 +25,12 @@ public static class DocumentSharingEndpoints
     /// </summary>
     public const string RequestHeadersProperty = "headers";
 
+    /// <summary>
+    /// Property of <see cref="EvidenceKinds.FhirRequest"/> items holding the <c>sub</c> of the Pro Santé Connect token
+    /// the request carried (8 + RPPS or 1 + FINESS), when the simulator requires tokens.
+    /// </summary>
+    public const string AccessTokenSubjectProperty = "pscSubject";
+
     /// <summary>The interaction property value of an ITI-65 request.</summary>
     public const string ProvideDocumentBundle = "ITI-65";
 
@@ -31,8 +39,9 @@ public static class DocumentSharingEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var fhir = endpoints.MapGroup(BasePath);
-        fhir.MapPost("/", ProvideDocumentBundleAsync);
+        fhir.MapPost("/", ProvideDocumentBundleAsync).AddEndpointFilter(new AccessTokenFilter(ProvideDocumentBundle));
         fhir.MapGet("/metadata", GetCapabilityStatementAsync);
+        fhir.MapDocumentConsumer();
         return endpoints;
     }
 
@@ -83,7 +92,7 @@ public static class DocumentSharingEndpoints
         ArgumentNullException.ThrowIfNull(time);
         var exchange = FhirExchange.Begin(evidence, request);
         await exchange.RecordRequestAsync(ReadOnlyMemory<byte>.Empty, string.Empty, cancellationToken).ConfigureAwait(false);
-        return await RespondAsync(exchange, StatusCodes.Status200OK, FhirCapabilities.Create(time.GetUtcNow())).ConfigureAwait(false);
+        return await RespondAsync(exchange, StatusCodes.Status200OK, FhirCapabilities.Create(time.GetUtcNow(), request.HttpContext.RequestServices.GetService(typeof(FhirSimulatorOptions)) is FhirSimulatorOptions { AccessTokens: not null })).ConfigureAwait(false);
     }
 
     private static async Task<Utf8ContentHttpResult> ProcessTransactionAsync(
@@ -127,9 +136,9 @@ public static class DocumentSharingEndpoints
         return await RespondAsync(exchange, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 
-    private static OperationOutcome Outcome(FhirIssue issue) => FhirIssue.ToOperationOutcome([issue]);
+    internal static OperationOutcome Outcome(FhirIssue issue) => FhirIssue.ToOperationOutcome([issue]);
 
-    private static async Task<Utf8ContentHttpResult> RespondAsync(FhirExchange exchange, int status, Resource body)
+    internal static async Task<Utf8ContentHttpResult> RespondAsync(FhirExchange exchange, int status, Resource body)
     {
         var bytes = FhirJson.Serialize(body);
 

@@ -2,10 +2,10 @@ using Hl7.Fhir.Model;
 
 namespace DuiConformance.Simulators.Fhir;
 
-/// <summary>The simulator's CapabilityStatement (<c>GET [base]/metadata</c>).</summary>
+/// <summary>The simulator's CapabilityStatement (<c>GET [base]/metadata</c>): what it implements, nothing more.</summary>
 internal static class FhirCapabilities
 {
-    public static CapabilityStatement Create(DateTimeOffset now) => new()
+    public static CapabilityStatement Create(DateTimeOffset now, bool requiresAccessToken = false) => new()
     {
         Status = PublicationStatus.Active,
         Date = now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -19,7 +19,39 @@ internal static class FhirCapabilities
             new CapabilityStatement.RestComponent
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
-                Documentation = "ITI-65 Provide Document Bundle : POST [base] avec un Bundle de type transaction.",
+                Documentation = "ITI-65 Provide Document Bundle : POST [base] avec un Bundle de type transaction. ITI-67 : GET [base]/DocumentReference. ITI-68 : GET [base]/Binary/[id].",
+                Security = requiresAccessToken
+                    ? new CapabilityStatement.SecurityComponent
+                    {
+                        Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")],
+                        Description = "Jeton d'accès Pro Santé Connect (Authorization: Bearer) exigé pour toute interaction sauf /metadata.",
+                    }
+                    : null,
+                Resource =
+                [
+                    new CapabilityStatement.ResourceComponent
+                    {
+                        Type = "DocumentReference",
+                        Interaction =
+                        [
+                            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+                        ],
+                        SearchParam =
+                        [
+                            SearchParam("patient", SearchParamType.Reference),
+                            SearchParam("patient.identifier", SearchParamType.Token),
+                            SearchParam("status", SearchParamType.Token),
+                            SearchParam("type", SearchParamType.Token),
+                            SearchParam("date", SearchParamType.Date),
+                        ],
+                    },
+                    new CapabilityStatement.ResourceComponent
+                    {
+                        Type = "Binary",
+                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+                    },
+                ],
                 Interaction =
                 [
                     new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction },
@@ -27,4 +59,6 @@ internal static class FhirCapabilities
             },
         ],
     };
+
+    private static CapabilityStatement.SearchParamComponent SearchParam(string name, SearchParamType type) => new() { Name = name, Type = type };
 }

@@ -41,11 +41,16 @@ internal sealed class FhirExchange
             [FhirProperties.Exchange] = Id,
             [DocumentSharingEndpoints.RequestHeadersProperty] = RedactedHeaders(_request.Headers),
         };
+        if (_request.HttpContext.Items[AccessTokenFilter.PrincipalKey] is Psc.PscPrincipal principal)
+        {
+            properties[DocumentSharingEndpoints.AccessTokenSubjectProperty] = principal.Subject;
+        }
+
         RequestItem = await _evidence.RecordAsync(EvidenceKinds.FhirRequest, body, MediaTypeOf(_request.ContentType), properties, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records the response body with its status and the id of the request it answers.</summary>
-    public async Task<EvidenceItem> RecordResponseAsync(byte[] body, int status, CancellationToken cancellationToken)
+    public async Task<EvidenceItem> RecordResponseAsync(byte[] body, int status, CancellationToken cancellationToken, string mediaType = FhirJson.MediaType)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -53,7 +58,7 @@ internal sealed class FhirExchange
             [FhirProperties.Related] = RequestItem?.Id ?? string.Empty,
             [FhirProperties.Exchange] = Id,
         };
-        return await _evidence.RecordAsync(EvidenceKinds.FhirResponse, body, FhirJson.MediaType, properties, cancellationToken).ConfigureAwait(false);
+        return await _evidence.RecordAsync(EvidenceKinds.FhirResponse, body, mediaType, properties, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The request path and query relative to the FHIR base: <c>/</c> for <c>POST [base]</c>, <c>/metadata</c>.</summary>

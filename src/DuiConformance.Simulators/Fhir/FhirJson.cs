@@ -13,8 +13,52 @@ internal static class FhirJson
 
     private static readonly FhirJsonSerializer Serializer = new();
 
-    /// <summary>The body serialized as FHIR JSON (UTF-8).</summary>
-    public static byte[] Serialize(Resource resource) => Serializer.SerializeToBytes(resource);
+    /// <summary>The body serialized as FHIR R4 JSON (UTF-8), with <c>Attachment.size</c> as a JSON number.</summary>
+    public static byte[] Serialize(Resource resource)
+    {
+        var bytes = Serializer.SerializeToBytes(resource);
+
+        // Note: Firely 6.8 writes R4 Attachment.size (unsignedInt) as a JSON string, modelling it as R5's integer64 (see
+        // FhirSimulatorOptions.ToleratedParserIssues). FHIR R4 §2.6.2 wants a number; a strict R4 client would refuse
+        // our ITI-67 answers otherwise, so the simulator writes what the real service writes.
+        return bytes.AsSpan().IndexOf("\"size\":\""u8) < 0 ? bytes : WithNumericAttachmentSizes(bytes);
+    }
+
+    private static byte[] WithNumericAttachmentSizes(byte[] json)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+        FixSizes(root, parentName: null);
+        return JsonSerializer.SerializeToUtf8Bytes(root);
+    }
+
+    private static void FixSizes(System.Text.Json.Nodes.JsonNode? node, string? parentName)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                if (parentName == "attachment" && obj["size"] is System.Text.Json.Nodes.JsonValue size
+                    && size.TryGetValue<string>(out var text) && ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    obj["size"] = number;
+                }
+
+                foreach (var (name, child) in obj.ToList())
+                {
+                    FixSizes(child, name);
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                foreach (var child in array)
+                {
+                    FixSizes(child, parentName);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
 
     /// <summary>The JSON syntax problem of <paramref name="body"/>, or <c>null</c> when it is well-formed JSON.</summary>
     public static string? SyntaxError(ReadOnlyMemory<byte> body)

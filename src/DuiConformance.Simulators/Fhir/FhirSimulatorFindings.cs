@@ -38,4 +38,22 @@ public static class FhirSimulatorFindings
 
     /// <summary>The simulator failed while processing the request: a harness fault (HTTP 500).</summary>
     public static readonly FindingDefinition SimulatorFault = new("FHIR-5909", Severity.Error, "The simulator failed while processing the request", []);
+
+    /// <summary>
+    /// The request carries no valid Pro Santé Connect bearer token (absent, expired, badly signed, other issuer or
+    /// audience) while the simulator requires one: HTTP 401 (RFC 6750 §3.1).
+    /// </summary>
+    public static readonly FindingDefinition AccessTokenRequired = new("FHIR-5910", Severity.Error, "Missing or invalid Pro Santé Connect access token", []);
+
+    /// <summary>An ITI-67 search without <c>patient</c> (or <c>patient.identifier</c>) and <c>status</c> (domain.md §3.4, PDSM-09).</summary>
+    public static readonly FindingDefinition SearchCriteriaMissing = new("FHIR-5911", Severity.Error, "ITI-67 search without patient and status", []);
+
+    /// <summary>A search parameter whose value cannot be read (a date that is not a FHIR date, an empty token).</summary>
+    public static readonly FindingDefinition InvalidSearchParameter = new("FHIR-5912", Severity.Error, "Search parameter value cannot be read", []);
+
+    /// <summary>A search parameter the simulator does not implement yet: a harness limit, refused rather than ignored so results are never silently wider.</summary>
+    public static readonly FindingDefinition UnsupportedSearchParameter = new("FHIR-5913", Severity.Error, "Search parameter not supported by the simulator", []);
+
+    /// <summary>A read or ITI-68 retrieve of a resource the simulator does not hold: HTTP 404.</summary>
+    public static readonly FindingDefinition ResourceNotFound = new("FHIR-5914", Severity.Error, "No stored resource with that type and id", []);
 }

@@ -35,4 +35,11 @@ public sealed record FhirSimulatorOptions
     /// HAPI-based server, whose JSON parser is lenient about literal types, accepts it.
     /// </remarks>
     public IReadOnlyList<string> ToleratedParserIssues { get; init; } = ["PVAL123"];
+
+    /// <summary>
+    /// When set, every interaction but <c>GET [base]/metadata</c> requires <c>Authorization: Bearer</c> with a token this
+    /// Pro Santé Connect validator accepts; otherwise 401 with an OperationOutcome (FHIR-5910) and a
+    /// <c>WWW-Authenticate: Bearer</c> challenge (RFC 6750 §3). <c>null</c> (the default): no token required.
+    /// </summary>
+    public Psc.PscTokenValidator? AccessTokens { get; init; }
 }
