@@ -56,6 +56,12 @@ public sealed partial class SmtpSession
     /// <summary>The EHLO/HELO argument of the current greeting, or <c>null</c> before one.</summary>
     public string? ClientName { get; internal set; }
 
+    /// <summary>
+    /// True for a session on the implicit-TLS listener (RFC 8314 §3.3): the TLS handshake runs before the greeting, and
+    /// STARTTLS is neither offered nor accepted.
+    /// </summary>
+    public bool ImplicitTls { get; init; }
+
     /// <summary>True once STARTTLS succeeded: everything after it is encrypted.</summary>
     public bool IsTls { get; private set; }
 
@@ -148,7 +154,7 @@ public sealed partial class SmtpSession
             Transcript.Server(line);
         }
 
-        await _stream.WriteAsync(Encoding.ASCII.GetBytes(reply.ToWireString()), cancellationToken).ConfigureAwait(false);
+        await _stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToWireString()), cancellationToken).ConfigureAwait(false);
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -174,6 +180,11 @@ public sealed partial class SmtpSession
 
     private async Task<SmtpSessionEnd> ServeAsync(CancellationToken cancellationToken)
     {
+        if (ImplicitTls)
+        {
+            await UpgradeToTlsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await ReplyAsync(new SmtpReply(220, null, $"{_server.Options.Domain} ESMTP DuiConformance MSSante simulator ready"), cancellationToken).ConfigureAwait(false);
         while (State != SmtpSessionState.Closed)
         {
@@ -206,6 +217,12 @@ public sealed partial class SmtpSession
             try
             {
                 if (command is null || !_server.Commands.TryGet(command.Verb, out var handler))
+                {
+                    throw new SmtpReplyException(SmtpReplies.SyntaxError);
+                }
+
+                // Note: RFC 6531 §3.3 — UTF-8 is allowed in the MAIL and RCPT paths only.
+                if (!command.IsAscii && command.Verb is not ("MAIL" or "RCPT"))
                 {
                     throw new SmtpReplyException(SmtpReplies.SyntaxError);
                 }
@@ -260,7 +277,7 @@ public sealed partial class SmtpSession
                 Transcript.Server(line);
             }
 
-            await _stream.WriteAsync(Encoding.ASCII.GetBytes(reply.ToWireString()), grace.Token).ConfigureAwait(false);
+            await _stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToWireString()), grace.Token).ConfigureAwait(false);
             await _stream.FlushAsync(grace.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException or NotSupportedException or SocketException)

@@ -57,6 +57,8 @@ public sealed class SmtpSessionHarness : IAsyncDisposable
         "250-SIZE 10485760",
         "250-8BITMIME",
         "250-ENHANCEDSTATUSCODES",
+        "250-SMTPUTF8",
+        "250-DSN",
         "250 STARTTLS",
     ];
 
@@ -67,7 +69,9 @@ public sealed class SmtpSessionHarness : IAsyncDisposable
         "250-SIZE 10485760",
         "250-8BITMIME",
         "250-ENHANCEDSTATUSCODES",
-        "250 AUTH PLAIN",
+        "250-SMTPUTF8",
+        "250-DSN",
+        "250 AUTH PLAIN LOGIN",
     ];
 
     /// <summary>Greeting, EHLO, STARTTLS, EHLO again: ready for AUTH.</summary>
