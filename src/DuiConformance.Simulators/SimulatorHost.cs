@@ -1,12 +1,14 @@
 using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Imap;
+using DuiConformance.Simulators.Mail;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
 
 /// <summary>
 /// Starts every simulator of a run in one process, on loopback, recording into one evidence store (DESIGN.md §2: one
-/// host). Today: the DMP / PDSm FHIR endpoint and the MSSanté SMTP submission server.
+/// host). Today: the DMP / PDSm FHIR endpoint and the MSSanté operator (SMTP submission, IMAP, one mail store).
 /// </summary>
 public static class SimulatorHost
 {
@@ -21,11 +23,14 @@ public static class SimulatorHost
         var mailboxes = options.ResolveMailboxes();
         var time = options.Time ?? TimeProvider.System;
         var certificate = SimulatorCertificate.Create(time);
+        var temporaryStore = options.MailStoreDirectory is null ? Path.Combine(Path.GetTempPath(), "dui-mailstore-" + Guid.NewGuid().ToString("N")) : null;
+        var store = new MailStore(options.MailStoreDirectory ?? temporaryStore!, time);
+        var directory = options.Directory?.With(mailboxes.Select(mailbox => new MailDirectoryEntry(mailbox.Address, MailboxKind.Application, mailbox.User)));
         SmtpSimulator? smtp = null;
+        ImapSimulator? imap = null;
         try
         {
-            smtp = new SmtpSimulator(
-                new SmtpSimulatorOptions
+            var smtpOptions = new SmtpSimulatorOptions
                 {
                     Host = options.BindAddress,
                     Port = options.SmtpPort,
@@ -34,11 +39,24 @@ public static class SimulatorHost
                     CommandTimeout = options.SmtpCommandTimeout,
                     AcceptedDomains = options.AcceptedDomains,
                     Accounts = mailboxes.ToDictionary(mailbox => mailbox.User, mailbox => mailbox.Password, StringComparer.Ordinal),
+                    Directory = directory,
+                    ImplicitTlsPort = options.SmtpImplicitTlsPort,
+                };
+            smtp = new SmtpSimulator(SmtpServerContext.Create(smtpOptions, evidence, certificate, time) with { Store = store });
+            smtp.Start();
+            imap = new ImapSimulator(ImapServerContext.Create(
+                new ImapSimulatorOptions
+                {
+                    Host = options.BindAddress,
+                    Port = options.ImapPort,
+                    AllowNonLoopback = options.AllowNonLoopback,
+                    Accounts = mailboxes,
                 },
+                store,
                 evidence,
                 certificate,
-                time);
-            smtp.Start();
+                time));
+            imap.Start();
             var fhir = await FhirSimulator.StartAsync(
                 new FhirSimulatorOptions
                 {
@@ -50,7 +68,7 @@ public static class SimulatorHost
                 evidence,
                 time,
                 cancellationToken).ConfigureAwait(false);
-            return new RunningSimulators(fhir, smtp, certificate, mailboxes);
+            return new RunningSimulators(fhir, smtp, imap, store, temporaryStore, certificate, mailboxes);
         }
         catch
         {
@@ -58,6 +76,13 @@ public static class SimulatorHost
             {
                 await smtp.DisposeAsync().ConfigureAwait(false);
             }
+
+            if (imap is not null)
+            {
+                await imap.DisposeAsync().ConfigureAwait(false);
+            }
+
+            RunningSimulators.DeleteTemporaryStore(temporaryStore);
 
             certificate.Dispose();
             throw;

@@ -151,19 +151,22 @@ public sealed class MailFolder
         return true;
     }
 
-    /// <summary>Clears <c>\Recent</c> on every message (the first read-write SELECT took them) and returns how many had it.</summary>
-    internal int TakeRecent()
+    /// <summary>
+    /// Clears <c>\Recent</c> on the given messages that still have it and returns their UIDs: the first session to see a
+    /// message read-write takes its <c>\Recent</c> (RFC 3501 §2.3.2).
+    /// </summary>
+    internal IReadOnlyList<uint> TakeRecent(IEnumerable<StoredMessage> messages)
     {
         lock (_gate)
         {
-            var recent = 0;
-            foreach (var message in _messages.Where(message => message.Recent))
+            var taken = new List<uint>();
+            foreach (var message in messages.Where(message => message.Recent))
             {
                 message.Recent = false;
-                recent++;
+                taken.Add(message.Uid);
             }
 
-            return recent;
+            return taken;
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class StoredMessage
     /// <summary>When the message was filed (<c>INTERNALDATE</c>).</summary>
     public DateTimeOffset InternalDate { get; }
 
-    /// <summary>True until a session first selects the folder read-write (<c>\Recent</c>, RFC 3501 §2.3.2).</summary>
+    /// <summary>True until a session sees the message with the folder selected read-write (that session then shows <c>\Recent</c>, RFC 3501 §2.3.2).</summary>
     public bool Recent { get; internal set; }
 
     /// <summary>True once the message was expunged: its file is gone and it is no longer in its folder.</summary>
