@@ -301,8 +301,9 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                             break;
                         case "DATA":
                             await connection.SendAsync("354 go\r\n"u8.ToArray()).ConfigureAwait(false);
-                            while (await connection.ReadLineAsync().ConfigureAwait(false) is { } data && data != ".")
+                            if (!await connection.SkipDataAsync().ConfigureAwait(false))
                             {
+                                return;
                             }
 
                             await connection.SendAsync("250 ok\r\n"u8.ToArray()).ConfigureAwait(false);
@@ -382,6 +383,35 @@ public sealed class SmtpIngestBenchmark : IBenchmark
             }).ConfigureAwait(false);
             _stream = tls;
             _start = _end = 0;
+        }
+
+        /// <summary>Skips message content up to and including CRLF.CRLF without looking at lines; false at end of stream.</summary>
+        public async Task<bool> SkipDataAsync()
+        {
+            // Note: the DATA command line was just read, so the content starts at a line start ("\r\n" already seen).
+            var matched = 2;
+            while (true)
+            {
+                if (_start == _end)
+                {
+                    _start = 0;
+                    _end = await _stream.ReadAsync(_buffer).ConfigureAwait(false);
+                    if (_end == 0)
+                    {
+                        return false;
+                    }
+                }
+
+                while (_start < _end)
+                {
+                    var octet = _buffer[_start++];
+                    matched = octet == "\r\n.\r\n"u8[matched] ? matched + 1 : octet == (byte)'\r' ? 1 : 0;
+                    if (matched == 5)
+                    {
+                        return true;
+                    }
+                }
+            }
         }
 
         public async Task<string?> ReadLineAsync()
