@@ -7,6 +7,7 @@ namespace DuiConformance.Simulators.Mail;
 public sealed class StoredMessage
 {
     private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string>? _derived;
 
     internal StoredMessage(uint uid, string path, long size, DateTimeOffset internalDate, IEnumerable<string> flags)
     {
@@ -32,6 +33,25 @@ public sealed class StoredMessage
 
     /// <summary>True until a session sees the message with the folder selected read-write (that session then shows <c>\Recent</c>, RFC 3501 §2.3.2).</summary>
     public bool Recent { get; internal set; }
+
+    /// <summary>
+    /// Protocol views computed once from the immutable bytes (IMAP ENVELOPE, BODYSTRUCTURE, BODY), keyed by name, so a
+    /// client syncing summaries does not make the server parse every message again (dovecot keeps the same in its cache).
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, string> Derived
+    {
+        get
+        {
+            var derived = Volatile.Read(ref _derived);
+            if (derived is null)
+            {
+                Interlocked.CompareExchange(ref _derived, new(StringComparer.Ordinal), null);
+                derived = _derived!;
+            }
+
+            return derived;
+        }
+    }
 
     /// <summary>True once the message was expunged: its file is gone and it is no longer in its folder.</summary>
     public bool Expunged { get; internal set; }

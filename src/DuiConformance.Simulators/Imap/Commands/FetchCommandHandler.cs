@@ -24,6 +24,9 @@ internal sealed class FetchCommandHandler : IImapUidCommand
         var items = ImapFetchItem.ParseAll([.. command.Arguments.Skip(1)]);
         var setsSeen = !session.ReadOnly && items.Any(item => item.Name is "RFC822" or "RFC822.TEXT" || (item.Name == "BODY[]" && !item.Peek));
         var missing = false;
+
+        // Note: responses are sent in batches of about 64 KiB rather than one TLS record and flush per message.
+        using var batch = new MemoryStream();
         foreach (var index in set.Resolve(session.View, byUid))
         {
             var message = session.View[index];
@@ -46,7 +49,17 @@ internal sealed class FetchCommandHandler : IImapUidCommand
                 continue;
             }
 
-            await session.WriteAsync(response, cancellationToken).ConfigureAwait(false);
+            batch.Write(response);
+            if (batch.Length >= 64 * 1024)
+            {
+                await session.WriteAsync(batch.GetBuffer().AsMemory(0, (int)batch.Length), cancellationToken).ConfigureAwait(false);
+                batch.SetLength(0);
+            }
+        }
+
+        if (batch.Length > 0)
+        {
+            await session.WriteAsync(batch.GetBuffer().AsMemory(0, (int)batch.Length), cancellationToken).ConfigureAwait(false);
         }
 
         return missing

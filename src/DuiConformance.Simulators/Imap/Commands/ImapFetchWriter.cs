@@ -57,12 +57,24 @@ internal static class ImapFetchWriter
                     Write(output, "RFC822.SIZE " + message.Size.ToString(CultureInfo.InvariantCulture));
                     break;
                 case "ENVELOPE":
-                    Write(output, "ENVELOPE " + ImapBodyStructure.Envelope(await ParseAsync().ConfigureAwait(false)));
+                    if (!message.Derived.TryGetValue("ENVELOPE", out var envelope))
+                    {
+                        envelope = ImapBodyStructure.Envelope(await ParseAsync().ConfigureAwait(false));
+                        message.Derived["ENVELOPE"] = envelope;
+                    }
+
+                    Write(output, "ENVELOPE " + envelope);
                     break;
                 case "BODYSTRUCTURE":
                 case "BODY":
-                    var parsedMessage = await ParseAsync().ConfigureAwait(false);
-                    Write(output, item.Name + " " + ImapBodyStructure.Of(parsedMessage.Body ?? new TextPart("plain"), item.Name == "BODYSTRUCTURE"));
+                    if (!message.Derived.TryGetValue(item.Name, out var structure))
+                    {
+                        var parsedMessage = await ParseAsync().ConfigureAwait(false);
+                        structure = ImapBodyStructure.Of(parsedMessage.Body ?? new TextPart("plain"), item.Name == "BODYSTRUCTURE");
+                        message.Derived[item.Name] = structure;
+                    }
+
+                    Write(output, item.Name + " " + structure);
                     break;
                 case "RFC822":
                     WriteLiteral(output, "RFC822", await ReadAsync().ConfigureAwait(false));
