@@ -14,6 +14,19 @@ public static class ImapString
     }
 
     /// <summary>
+    /// An astring (RFC 3501 §9): the text as an atom when every character is an atom character, as dovecot writes folder
+    /// names, else <see cref="NString"/>.
+    /// </summary>
+    public static string AString(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && !text.Equals("NIL", StringComparison.OrdinalIgnoreCase)
+            && text.All(character => character is > ' ' and <= '~' and not ('(' or ')' or '{' or '%' or '*' or '"' or '\\' or ']'))
+            ? text
+            : NString(text);
+    }
+
+    /// <summary>
     /// <c>NIL</c> for <c>null</c>, a quoted string for 7-bit text without CR/LF, else a literal <c>{n}</c> CRLF octets.
     /// </summary>
     public static string NString(string? text)

@@ -102,11 +102,20 @@ internal static class ImapBodyStructure
         return stream.ToArray();
     }
 
-    /// <summary>The MIME headers of an entity followed by the blank line (the <c>MIME</c> section).</summary>
+    /// <summary>
+    /// The MIME headers of an entity as they were in the message (raw field names and values, folding kept), followed
+    /// by the blank line: the <c>MIME</c> section.
+    /// </summary>
     public static byte[] HeaderOctets(HeaderList headers)
     {
         using var stream = new MemoryStream();
-        headers.WriteTo(Crlf, stream);
+        foreach (var header in headers)
+        {
+            stream.Write(header.RawField);
+            stream.WriteByte((byte)':');
+            stream.Write(header.RawValue);
+        }
+
         stream.Write("\r\n"u8);
         return stream.ToArray();
     }

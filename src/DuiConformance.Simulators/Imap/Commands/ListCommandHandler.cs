@@ -31,7 +31,7 @@ internal class ListCommandHandler : IImapCommandHandler
             }
 
             var children = all.Any(other => other.StartsWith(name + ImapMailboxPattern.Delimiter, StringComparison.Ordinal));
-            await session.WriteLineAsync($"* {Name} ({(children ? "\\HasChildren" : "\\HasNoChildren")}) \"{ImapMailboxPattern.Delimiter}\" {ImapString.NString(name)}", cancellationToken).ConfigureAwait(false);
+            await session.WriteLineAsync($"* {Name} ({(children ? "\\HasChildren" : "\\HasNoChildren")}) \"{ImapMailboxPattern.Delimiter}\" {ImapString.AString(name)}", cancellationToken).ConfigureAwait(false);
         }
 
         return new ImapCompletion($"{ToTitle(Name)} completed.");

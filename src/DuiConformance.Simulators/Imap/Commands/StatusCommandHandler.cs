@@ -37,7 +37,7 @@ internal sealed class StatusCommandHandler : IImapCommandHandler
             values.Add(string.Create(CultureInfo.InvariantCulture, $"{key} {value}"));
         }
 
-        await session.WriteLineAsync($"* STATUS {ImapString.NString(folder.Name)} ({string.Join(' ', values)})", cancellationToken).ConfigureAwait(false);
+        await session.WriteLineAsync($"* STATUS {ImapString.AString(folder.Name)} ({string.Join(' ', values)})", cancellationToken).ConfigureAwait(false);
         return new ImapCompletion("Status completed.");
     }
 }
