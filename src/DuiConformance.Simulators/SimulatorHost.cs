@@ -41,6 +41,7 @@ public static class SimulatorHost
                     Accounts = mailboxes.ToDictionary(mailbox => mailbox.User, mailbox => mailbox.Password, StringComparer.Ordinal),
                     Directory = directory,
                     ImplicitTlsPort = options.SmtpImplicitTlsPort,
+                    OwnMailboxes = [.. mailboxes.Select(mailbox => mailbox.Address)],
                 };
             smtp = new SmtpSimulator(SmtpServerContext.Create(smtpOptions, evidence, certificate, time) with { Store = store });
             smtp.Start();

@@ -45,6 +45,18 @@ public sealed record SmtpSimulatorOptions
     /// </summary>
     public int? ImplicitTlsPort { get; init; }
 
+    /// <summary>
+    /// The DUI's own addresses: simulated recipients send read receipts, these never do (the DUI answers for itself).
+    /// </summary>
+    public IReadOnlyList<string> OwnMailboxes { get; init; } = [];
+
+    /// <summary>
+    /// When set, simulated recipients answer <c>Disposition-Notification-To</c> with
+    /// <c>processed/Error: &lt;code&gt;^&lt;label&gt;</c> (MSSanté integration errors 900–906, domain.md §4.5) instead of
+    /// <c>processed</c>.
+    /// </summary>
+    public (int Code, string Label)? ReadReceiptError { get; init; }
+
     /// <summary>How long the server waits for each line from the client before <c>421 4.4.2</c> (RFC 5321 §4.5.3.2 suggests 5 minutes).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

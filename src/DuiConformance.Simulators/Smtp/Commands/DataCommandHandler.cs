@@ -100,6 +100,8 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
                 {
                     await store.DeliverAsync(recipient, data.Content, CancellationToken.None).ConfigureAwait(false);
                 }
+
+                await SmtpReceiptSender.SendAsync(session, transaction, data.Content, store).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
