@@ -385,7 +385,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
             _start = _end = 0;
         }
 
-        /// <summary>Skips message content up to and including CRLF.CRLF without looking at lines; false at end of stream.</summary>
+        /// <summary>Skips message content up to and including CRLF.CRLF (vectorized search; a partial match carries over buffers); false at end of stream.</summary>
         public async Task<bool> SkipDataAsync()
         {
             // Note: the DATA command line was just read, so the content starts at a line start ("\r\n" already seen).
@@ -402,16 +402,47 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                     }
                 }
 
-                while (_start < _end)
+                if (Advance(ref matched))
                 {
-                    var octet = _buffer[_start++];
-                    matched = octet == "\r\n.\r\n"u8[matched] ? matched + 1 : octet == (byte)'\r' ? 1 : 0;
-                    if (matched == 5)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
+        }
+
+        private bool Advance(ref int matched)
+        {
+            ReadOnlySpan<byte> terminator = "\r\n.\r\n"u8;
+            while (matched > 0 && _start < _end)
+            {
+                var octet = _buffer[_start++];
+                matched = octet == terminator[matched] ? matched + 1 : octet == (byte)'\r' ? 1 : 0;
+                if (matched == terminator.Length)
+                {
+                    return true;
+                }
+            }
+
+            var window = _buffer.AsSpan(_start, _end - _start);
+            var found = window.IndexOf(terminator);
+            if (found >= 0)
+            {
+                _start += found + terminator.Length;
+                return true;
+            }
+
+            // Keep the longest tail that is a start of the terminator, to finish the match in the next buffer.
+            matched = 0;
+            for (var length = Math.Min(terminator.Length - 1, window.Length); length > 0; length--)
+            {
+                if (window[^length..].SequenceEqual(terminator[..length]))
+                {
+                    matched = length;
+                    break;
+                }
+            }
+
+            _start = _end;
+            return false;
         }
 
         public async Task<string?> ReadLineAsync()
