@@ -31,9 +31,9 @@ public static class HarnessCodes
     /// <summary>A check threw instead of returning a result: a harness bug, reported as an error.</summary>
     public const string CheckThrew = "HARNESS-9204";
 
-    /// <summary>The MSSanté mailbox directory (<c>profiles/mssante/directory.csv</c>) is missing or malformed.</summary>
-    public const string MailDirectoryInvalid = "HARNESS-9103";
+    /// <summary>The MSSanté mailbox directory (<c>profiles/mssante/directory.csv</c>) is missing or malformed (912x: MSSanté operator).</summary>
+    public const string MailDirectoryInvalid = "HARNESS-9120";
 
     /// <summary>The IMAP simulator could not listen (port in use, address not available).</summary>
-    public const string ImapBindFailed = "HARNESS-9104";
+    public const string ImapBindFailed = "HARNESS-9121";
 }
