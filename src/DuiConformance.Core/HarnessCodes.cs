@@ -28,6 +28,12 @@ public static class HarnessCodes
     /// <summary>The Pro Santé Connect simulator could not start (port in use, address not available).</summary>
     public const string PscStartFailed = "HARNESS-9110";
 
+    /// <summary>The MSSanté mailbox directory (<c>profiles/mssante/directory.csv</c>) is missing or malformed (912x: MSSanté operator).</summary>
+    public const string MailDirectoryInvalid = "HARNESS-9120";
+
+    /// <summary>The IMAP simulator could not listen (port in use, address not available).</summary>
+    public const string ImapBindFailed = "HARNESS-9121";
+
     /// <summary>Chromium is missing or did not start.</summary>
     public const string BrowserUnavailable = "HARNESS-9201";
 

@@ -1,5 +1,7 @@
 using DuiConformance.Simulators.Fhir;
+using DuiConformance.Simulators.Imap;
 using DuiConformance.Simulators.Insi;
+using DuiConformance.Simulators.Mail;
 using DuiConformance.Simulators.Psc;
 using DuiConformance.Simulators.Smtp;
 
@@ -13,12 +15,17 @@ public sealed class RunningSimulators : IAsyncDisposable
 {
     private readonly FhirSimulator _fhir;
     private readonly SmtpSimulator _smtp;
+    private readonly ImapSimulator _imap;
+    private readonly string? _temporaryStore;
     private bool _stopped;
 
-    internal RunningSimulators(FhirSimulator fhir, SmtpSimulator smtp, SimulatorCertificate certificate, IReadOnlyList<MailboxAccount> mailboxes)
+    internal RunningSimulators(FhirSimulator fhir, SmtpSimulator smtp, ImapSimulator imap, MailStore store, string? temporaryStore, SimulatorCertificate certificate, IReadOnlyList<MailboxAccount> mailboxes)
     {
         _fhir = fhir;
         _smtp = smtp;
+        _imap = imap;
+        _temporaryStore = temporaryStore;
+        MailStore = store;
         Certificate = certificate;
         Mailboxes = mailboxes;
     }
@@ -31,6 +38,26 @@ public sealed class RunningSimulators : IAsyncDisposable
 
     /// <summary>The SMTP submission port (STARTTLS, then AUTH PLAIN).</summary>
     public int SmtpPort => _smtp.LocalEndPoint.Port;
+
+    /// <summary>The implicit-TLS submission port (RFC 8314), or <c>null</c> when disabled.</summary>
+    public int? SmtpImplicitTlsPort => _smtp.ImplicitTlsEndPoint?.Port;
+
+    /// <summary>The IMAP host (an IP address literal, loopback by default).</summary>
+    public string ImapHost => _imap.LocalEndPoint.Address.ToString();
+
+    /// <summary>The IMAP port (STARTTLS, then LOGIN or AUTHENTICATE PLAIN).</summary>
+    public int ImapPort => _imap.LocalEndPoint.Port;
+
+    /// <summary>The operator's mail store: what SMTP accepted, per recipient, and what IMAP serves.</summary>
+    public MailStore MailStore { get; }
+
+    /// <summary>
+    /// Places a message, exactly these bytes, in the INBOX of <paramref name="address"/> (a hospital's discharge letter
+    /// or a patient's message for the DUI to receive and file); IMAP sessions in IDLE are told at once.
+    /// </summary>
+    /// <exception cref="IOException">The message could not be written; nothing was filed.</exception>
+    public Task<StoredMessage> DeliverAsync(string address, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        MailStore.DeliverAsync(address, message, cancellationToken);
 
     /// <summary>The self-signed certificate presented by STARTTLS; the DUI must trust it (pin it) for the run.</summary>
     public SimulatorCertificate Certificate { get; }
@@ -46,6 +73,7 @@ public sealed class RunningSimulators : IAsyncDisposable
 
     /// <summary>The INSi simulator of this run.</summary>
     internal InsiSimulator? Insi { get; init; }
+
     /// <summary>The simulated Pro Santé Connect: issuer, token endpoint, registered professionals and organisations, validator.</summary>
     public required PscSimulator Psc { get; init; }
 
@@ -69,11 +97,13 @@ public sealed class RunningSimulators : IAsyncDisposable
 
         _stopped = true;
         await _smtp.StopAsync().ConfigureAwait(false);
+        await _imap.StopAsync().ConfigureAwait(false);
         await _fhir.StopAsync(cancellationToken).ConfigureAwait(false);
         if (Insi is not null)
         {
             await Insi.StopAsync(cancellationToken).ConfigureAwait(false);
         }
+
         await Psc.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,6 +112,7 @@ public sealed class RunningSimulators : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         await _smtp.DisposeAsync().ConfigureAwait(false);
+        await _imap.DisposeAsync().ConfigureAwait(false);
         await _fhir.DisposeAsync().ConfigureAwait(false);
         if (Insi is not null)
         {
@@ -91,5 +122,24 @@ public sealed class RunningSimulators : IAsyncDisposable
         InsiCertificates?.Dispose();
         await Psc.DisposeAsync().ConfigureAwait(false);
         Certificate.Dispose();
+        DeleteTemporaryStore(_temporaryStore);
+    }
+
+    /// <summary>Deletes the mail store folder the host created for this run (best effort: a file still open stays).</summary>
+    internal static void DeleteTemporaryStore(string? directory)
+    {
+        if (directory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Note: a leftover temporary folder is harmless; failing the run's teardown for it would not be.
+        }
     }
 }

@@ -2,14 +2,16 @@ using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Fhir;
 using DuiConformance.Simulators.Insi;
 using DuiConformance.Simulators.Psc;
+using DuiConformance.Simulators.Imap;
+using DuiConformance.Simulators.Mail;
 using DuiConformance.Simulators.Smtp;
 
 namespace DuiConformance.Simulators;
 
 /// <summary>
 /// Starts every simulator of a run in one process, on loopback, recording into one evidence store (DESIGN.md §2: one
-/// host). Today: the Pro Santé Connect token issuer, the DMP / PDSm FHIR endpoint, the MSSanté SMTP submission server
-/// and the INSi teleservice.
+/// host). Today: the Pro Santé Connect token issuer, the DMP / PDSm FHIR endpoint, the MSSanté operator (SMTP
+/// submission, IMAP, one mail store) and the INSi teleservice.
 /// </summary>
 public static class SimulatorHost
 {
@@ -24,10 +26,14 @@ public static class SimulatorHost
         var mailboxes = options.ResolveMailboxes();
         var time = options.Time ?? TimeProvider.System;
         var certificate = SimulatorCertificate.Create(time);
-        SmtpSimulator? smtp = null;
-        FhirSimulator? startedFhir = null;
+        var temporaryStore = options.MailStoreDirectory is null ? Path.Combine(Path.GetTempPath(), "dui-mailstore-" + Guid.NewGuid().ToString("N")) : null;
+        var store = new MailStore(options.MailStoreDirectory ?? temporaryStore!, time);
+        var directory = options.Directory?.With(mailboxes.Select(mailbox => new MailDirectoryEntry(mailbox.Address, MailboxKind.Application, mailbox.User)));
         var insiCertificates = InsiCertificates.Create(time);
         PscSimulator? psc = null;
+        SmtpSimulator? smtp = null;
+        ImapSimulator? imap = null;
+        FhirSimulator? fhir = null;
         try
         {
             psc = await PscSimulator.StartAsync(
@@ -42,22 +48,35 @@ public static class SimulatorHost
                 },
                 time,
                 cancellationToken).ConfigureAwait(false);
-            smtp = new SmtpSimulator(
-                new SmtpSimulatorOptions
+            var smtpOptions = new SmtpSimulatorOptions
+            {
+                Host = options.BindAddress,
+                Port = options.SmtpPort,
+                AllowNonLoopback = options.AllowNonLoopback,
+                MaxMessageSize = options.MaxMessageSize,
+                CommandTimeout = options.SmtpCommandTimeout,
+                AcceptedDomains = options.AcceptedDomains,
+                Accounts = mailboxes.ToDictionary(mailbox => mailbox.User, mailbox => mailbox.Password, StringComparer.Ordinal),
+                Directory = directory,
+                ImplicitTlsPort = options.SmtpImplicitTlsPort,
+                OwnMailboxes = [.. mailboxes.Select(mailbox => mailbox.Address)],
+            };
+            smtp = new SmtpSimulator(SmtpServerContext.Create(smtpOptions, evidence, certificate, time) with { Store = store });
+            smtp.Start();
+            imap = new ImapSimulator(ImapServerContext.Create(
+                new ImapSimulatorOptions
                 {
                     Host = options.BindAddress,
-                    Port = options.SmtpPort,
+                    Port = options.ImapPort,
                     AllowNonLoopback = options.AllowNonLoopback,
-                    MaxMessageSize = options.MaxMessageSize,
-                    CommandTimeout = options.SmtpCommandTimeout,
-                    AcceptedDomains = options.AcceptedDomains,
-                    Accounts = mailboxes.ToDictionary(mailbox => mailbox.User, mailbox => mailbox.Password, StringComparer.Ordinal),
+                    Accounts = mailboxes,
                 },
+                store,
                 evidence,
                 certificate,
-                time);
-            smtp.Start();
-            var fhir = await FhirSimulator.StartAsync(
+                time));
+            imap.Start();
+            fhir = await FhirSimulator.StartAsync(
                 new FhirSimulatorOptions
                 {
                     Host = options.BindAddress,
@@ -69,7 +88,6 @@ public static class SimulatorHost
                 evidence,
                 time,
                 cancellationToken).ConfigureAwait(false);
-            startedFhir = fhir;
             var insi = await InsiSimulator.StartAsync(
                 new InsiSimulatorOptions
                 {
@@ -81,7 +99,12 @@ public static class SimulatorHost
                 insiCertificates,
                 evidence,
                 cancellationToken).ConfigureAwait(false);
-            return new RunningSimulators(fhir, smtp, certificate, mailboxes) { Psc = psc, Insi = insi, InsiCertificates = insiCertificates };
+            return new RunningSimulators(fhir, smtp, imap, store, temporaryStore, certificate, mailboxes)
+            {
+                Psc = psc,
+                Insi = insi,
+                InsiCertificates = insiCertificates,
+            };
         }
         catch
         {
@@ -90,17 +113,23 @@ public static class SimulatorHost
                 await smtp.DisposeAsync().ConfigureAwait(false);
             }
 
-            if (startedFhir is not null)
+            if (imap is not null)
             {
-                await startedFhir.DisposeAsync().ConfigureAwait(false);
+                await imap.DisposeAsync().ConfigureAwait(false);
             }
 
-            insiCertificates.Dispose();
+            if (fhir is not null)
+            {
+                await fhir.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (psc is not null)
             {
                 await psc.DisposeAsync().ConfigureAwait(false);
             }
 
+            insiCertificates.Dispose();
+            RunningSimulators.DeleteTemporaryStore(temporaryStore);
             certificate.Dispose();
             throw;
         }

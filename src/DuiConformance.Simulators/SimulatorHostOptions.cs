@@ -42,6 +42,21 @@ public sealed record SimulatorHostOptions
     /// <summary>Largest FHIR request body, in octets.</summary>
     public long FhirMaxRequestBodySize { get; init; } = 20 * 1024 * 1024;
 
+    /// <summary>Implicit-TLS SMTP submission port (RFC 8314, "submissions"); 0 = chosen by the system, <c>null</c> = no such listener.</summary>
+    public int? SmtpImplicitTlsPort { get; init; } = 0;
+
+    /// <summary>IMAP port (STARTTLS, then LOGIN or AUTHENTICATE PLAIN); 0 = chosen by the system.</summary>
+    public int ImapPort { get; init; }
+
+    /// <summary>
+    /// The operator's mailbox directory (e.g. <see cref="Mail.MailDirectory.LoadDefault"/>): recipients it does not list
+    /// get <c>550 5.1.1</c>; the run's own mailboxes are added to it. <c>null</c> accepts any mailbox of an accepted domain.
+    /// </summary>
+    public Mail.MailDirectory? Directory { get; init; }
+
+    /// <summary>Where the mail store keeps message files; <c>null</c> = a fresh temporary folder deleted when the simulators stop.</summary>
+    public string? MailStoreDirectory { get; init; }
+
     /// <summary>The clock of every simulator (a fake one in tests); the system clock when <c>null</c>.</summary>
     public TimeProvider? Time { get; init; }
 

@@ -93,6 +93,34 @@ internal sealed class SmtpLineReader
         }
     }
 
+    /// <summary>
+    /// Reads exactly <paramref name="destination"/>'s length in octets (an IMAP literal, RFC 3501 §4.3), first from what is
+    /// already buffered; returns false when the connection ended before.
+    /// </summary>
+    public async ValueTask<bool> ReadExactAsync(Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < destination.Length)
+        {
+            if (_start == _end)
+            {
+                _start = 0;
+                _end = await _stream.ReadAsync(_buffer.AsMemory(0, ReadSize), cancellationToken).ConfigureAwait(false);
+                if (_end == 0)
+                {
+                    return false;
+                }
+            }
+
+            var take = Math.Min(_end - _start, destination.Length - filled);
+            _buffer.AsSpan(_start, take).CopyTo(destination.Span[filled..]);
+            _start += take;
+            filled += take;
+        }
+
+        return true;
+    }
+
     private void EnsureCapacity(int size)
     {
         if (size > _line.Length)

@@ -51,6 +51,15 @@ public static class SmtpReplies
     /// <summary><c>550 5.7.1</c>: the recipient domain is not one this operator serves.</summary>
     public static SmtpReply RelayDenied { get; } = new(550, "5.7.1", "Relaying denied");
 
+    /// <summary><c>550 5.1.1</c>: the domain is the operator's but the directory has no such mailbox (RFC 3463 §3.2).</summary>
+    public static SmtpReply UnknownMailbox { get; } = new(550, "5.1.1", "Mailbox unknown in the MSSante directory");
+
+    /// <summary><c>553 5.6.7</c>: a UTF-8 address in a transaction opened without <c>SMTPUTF8</c> (RFC 6531 §3.5).</summary>
+    public static SmtpReply NonAsciiAddress { get; } = new(553, "5.6.7", "Non-ASCII addresses need SMTPUTF8");
+
+    /// <summary><c>501 5.5.4</c>: a DSN parameter (RFC 3461 §4) with a value outside its syntax.</summary>
+    public static SmtpReply BadDsnParameter { get; } = new(501, "5.5.4", "Invalid DSN parameter (RFC 3461)");
+
     /// <summary><c>452 4.5.3</c>: more recipients than <see cref="SmtpSimulatorOptions.MaxRecipients"/> (RFC 5321 §4.5.3.1.10).</summary>
     public static SmtpReply TooManyRecipients { get; } = new(452, "4.5.3", "Too many recipients");
 

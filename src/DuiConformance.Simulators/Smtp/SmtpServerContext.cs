@@ -18,7 +18,13 @@ public sealed record SmtpServerContext(
     SmtpCommandMap Commands,
     IReadOnlyList<ISmtpAuthMechanism> AuthMechanisms)
 {
-    /// <summary>The standard context: the default verbs and AUTH PLAIN over <see cref="SmtpSimulatorOptions.Accounts"/>.</summary>
+    /// <summary>
+    /// Where accepted messages are filed per recipient mailbox (read back over IMAP); <c>null</c> files nothing beyond
+    /// the evidence store.
+    /// </summary>
+    public Mail.MailStore? Store { get; init; }
+
+    /// <summary>The standard context: the default verbs and AUTH PLAIN and LOGIN over <see cref="SmtpSimulatorOptions.Accounts"/>.</summary>
     public static SmtpServerContext Create(SmtpSimulatorOptions options, EvidenceStore evidence, SimulatorCertificate? certificate, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -29,6 +35,6 @@ public sealed record SmtpServerContext(
             certificate,
             time ?? TimeProvider.System,
             SmtpCommandMap.CreateDefault(),
-            [new SmtpPlainMechanism(options.Accounts)]);
+            [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts)]);
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class SmtpSession
     private SmtpLineReader _reader;
     private Stream _stream;
     private CancellationTokenSource? _timeout;
+    private long _armedAt = long.MinValue;
     private int _badCommands;
     private bool _harnessFault;
 
@@ -55,6 +56,12 @@ public sealed partial class SmtpSession
 
     /// <summary>The EHLO/HELO argument of the current greeting, or <c>null</c> before one.</summary>
     public string? ClientName { get; internal set; }
+
+    /// <summary>
+    /// True for a session on the implicit-TLS listener (RFC 8314 §3.3): the TLS handshake runs before the greeting, and
+    /// STARTTLS is neither offered nor accepted.
+    /// </summary>
+    public bool ImplicitTls { get; init; }
 
     /// <summary>True once STARTTLS succeeded: everything after it is encrypted.</summary>
     public bool IsTls { get; private set; }
@@ -148,7 +155,7 @@ public sealed partial class SmtpSession
             Transcript.Server(line);
         }
 
-        await _stream.WriteAsync(Encoding.ASCII.GetBytes(reply.ToWireString()), cancellationToken).ConfigureAwait(false);
+        await _stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToWireString()), cancellationToken).ConfigureAwait(false);
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -174,6 +181,11 @@ public sealed partial class SmtpSession
 
     private async Task<SmtpSessionEnd> ServeAsync(CancellationToken cancellationToken)
     {
+        if (ImplicitTls)
+        {
+            await UpgradeToTlsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await ReplyAsync(new SmtpReply(220, null, $"{_server.Options.Domain} ESMTP DuiConformance MSSante simulator ready"), cancellationToken).ConfigureAwait(false);
         while (State != SmtpSessionState.Closed)
         {
@@ -206,6 +218,12 @@ public sealed partial class SmtpSession
             try
             {
                 if (command is null || !_server.Commands.TryGet(command.Verb, out var handler))
+                {
+                    throw new SmtpReplyException(SmtpReplies.SyntaxError);
+                }
+
+                // Note: RFC 6531 §3.3 — UTF-8 is allowed in the MAIL and RCPT paths only.
+                if (!command.IsAscii && command.Verb is not ("MAIL" or "RCPT"))
                 {
                     throw new SmtpReplyException(SmtpReplies.SyntaxError);
                 }
@@ -260,7 +278,7 @@ public sealed partial class SmtpSession
                 Transcript.Server(line);
             }
 
-            await _stream.WriteAsync(Encoding.ASCII.GetBytes(reply.ToWireString()), grace.Token).ConfigureAwait(false);
+            await _stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToWireString()), grace.Token).ConfigureAwait(false);
             await _stream.FlushAsync(grace.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException or NotSupportedException or SocketException)
@@ -302,7 +320,28 @@ public sealed partial class SmtpSession
         }
     }
 
-    private void ArmTimeout() => _timeout?.CancelAfter(_server.Options.CommandTimeout);
+    /// <summary>Restarts the command timeout.</summary>
+    /// <remarks>
+    /// Note: DATA reads thousands of lines per message; resetting the timer for each costs more than the line itself, so
+    /// the timer is reset only when a hundredth of the timeout has passed since the last reset (the idle limit is then
+    /// at most 1 % short, well inside RFC 5321 §4.5.3.2's "at least" figures).
+    /// </remarks>
+    private void ArmTimeout()
+    {
+        if (_timeout is null)
+        {
+            return;
+        }
+
+        var now = _server.Time.GetTimestamp();
+        if (_armedAt != long.MinValue && _server.Time.GetElapsedTime(_armedAt, now) < _server.Options.CommandTimeout / 100)
+        {
+            return;
+        }
+
+        _armedAt = now;
+        _timeout.CancelAfter(_server.Options.CommandTimeout);
+    }
 
     private static bool IsNetworkFault(Exception exception) =>
         exception is IOException or SocketException or AuthenticationException or ObjectDisposedException;

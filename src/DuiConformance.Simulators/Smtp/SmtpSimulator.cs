@@ -19,6 +19,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _sessions = new(StringComparer.Ordinal);
     private TcpListener? _listener;
+    private TcpListener? _implicitTlsListener;
     private Task _acceptLoop = Task.CompletedTask;
 
     /// <summary>Creates the simulator; nothing listens before <see cref="Start"/>.</summary>
@@ -42,6 +43,9 @@ public sealed class SmtpSimulator : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndpoint ?? throw new InvalidOperationException("The SMTP simulator is not started.");
 
+    /// <summary>Where the implicit-TLS listener listens (RFC 8314), or <c>null</c> when <see cref="SmtpSimulatorOptions.ImplicitTlsPort"/> is unset.</summary>
+    public IPEndPoint? ImplicitTlsEndPoint => (IPEndPoint?)_implicitTlsListener?.LocalEndpoint;
+
     /// <summary>Sessions running now.</summary>
     public int ActiveSessions => _sessions.Count;
 
@@ -57,22 +61,43 @@ public sealed class SmtpSimulator : IAsyncDisposable
 
         var options = _context.Options;
         var address = LoopbackGuard.Resolve(options.Host, options.AllowNonLoopback, nameof(options));
-        var listener = new TcpListener(address, options.Port);
+        var listener = Listen(address, options.Port);
+        TcpListener? implicitTls = null;
+        if (options.ImplicitTlsPort is { } implicitPort && _context.Certificate is not null)
+        {
+            try
+            {
+                implicitTls = Listen(address, implicitPort);
+            }
+            catch
+            {
+                listener.Dispose();
+                throw;
+            }
+        }
+
+        _listener = listener;
+        _implicitTlsListener = implicitTls;
+        var plain = Task.Run(() => AcceptLoopAsync(listener, implicitTls: false, _stopping.Token));
+        _acceptLoop = implicitTls is null ? plain : Task.WhenAll(plain, Task.Run(() => AcceptLoopAsync(implicitTls, implicitTls: true, _stopping.Token)));
+    }
+
+    private static TcpListener Listen(IPAddress address, int port)
+    {
+        var listener = new TcpListener(address, port);
         try
         {
             listener.Start();
+            return listener;
         }
         catch (SocketException exception)
         {
             listener.Dispose();
             throw new HarnessException(
                 HarnessCodes.SmtpBindFailed,
-                string.Create(CultureInfo.InvariantCulture, $"The SMTP simulator cannot listen on {address}:{options.Port}: {exception.Message}"),
+                string.Create(CultureInfo.InvariantCulture, $"The SMTP simulator cannot listen on {address}:{port}: {exception.Message}"),
                 exception);
         }
-
-        _listener = listener;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stopping.Token));
     }
 
     /// <summary>
@@ -88,6 +113,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener?.Stop();
+        _implicitTlsListener?.Stop();
         await _acceptLoop.ConfigureAwait(false);
         try
         {
@@ -100,6 +126,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
         }
 
         _listener?.Dispose();
+        _implicitTlsListener?.Dispose();
     }
 
     /// <inheritdoc />
@@ -109,7 +136,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken stopping)
+    private async Task AcceptLoopAsync(TcpListener listener, bool implicitTls, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -130,7 +157,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
             }
 
             var id = "smtp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            var session = RunSessionAsync(client, id, stopping);
+            var session = RunSessionAsync(client, id, implicitTls, stopping);
             _sessions[id] = session;
 
             // Note: removed by a continuation registered after the add, so a session that ends at once cannot be
@@ -139,7 +166,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
         }
     }
 
-    private async Task RunSessionAsync(TcpClient client, string id, CancellationToken stopping)
+    private async Task RunSessionAsync(TcpClient client, string id, bool implicitTls, CancellationToken stopping)
     {
         await Task.Yield();
         try
@@ -152,7 +179,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
                 return;
             }
 
-            var session = new SmtpSession(client.GetStream(), _context, id, remote);
+            var session = new SmtpSession(client.GetStream(), _context, id, remote) { ImplicitTls = implicitTls };
             await session.RunAsync(stopping).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or InvalidOperationException)

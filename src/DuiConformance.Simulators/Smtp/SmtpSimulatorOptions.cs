@@ -33,6 +33,30 @@ public sealed record SmtpSimulatorOptions
     /// </summary>
     public IReadOnlyList<string> AcceptedDomains { get; init; } = ["test-ci-sis.mssante.fr", "*.mssante.fr"];
 
+    /// <summary>
+    /// The operator's mailbox directory; when set, a recipient of an accepted domain that it does not list gets
+    /// <c>550 5.1.1</c>. <c>null</c> accepts any mailbox of an accepted domain.
+    /// </summary>
+    public Mail.MailDirectory? Directory { get; init; }
+
+    /// <summary>
+    /// Port of the implicit-TLS submission listener (RFC 8314 §3.3, the "submissions" port 465): TLS from the first
+    /// octet. <c>null</c> disables it; 0 lets the system choose.
+    /// </summary>
+    public int? ImplicitTlsPort { get; init; }
+
+    /// <summary>
+    /// The DUI's own addresses: simulated recipients send read receipts, these never do (the DUI answers for itself).
+    /// </summary>
+    public IReadOnlyList<string> OwnMailboxes { get; init; } = [];
+
+    /// <summary>
+    /// When set, simulated recipients answer <c>Disposition-Notification-To</c> with
+    /// <c>processed/Error: &lt;code&gt;^&lt;label&gt;</c> (MSSanté integration errors 900–906, domain.md §4.5) instead of
+    /// <c>processed</c>.
+    /// </summary>
+    public (int Code, string Label)? ReadReceiptError { get; init; }
+
     /// <summary>How long the server waits for each line from the client before <c>421 4.4.2</c> (RFC 5321 §4.5.3.2 suggests 5 minutes).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -3,7 +3,7 @@ namespace DuiConformance.Simulators.Smtp;
 /// <summary>The mail transaction opened by MAIL FROM and closed by the end of DATA, RSET or EHLO (RFC 5321 §3.3).</summary>
 public sealed class SmtpTransaction
 {
-    private readonly List<string> _recipients = [];
+    private readonly List<SmtpRecipient> _recipients = [];
 
     /// <summary>Opens a transaction.</summary>
     public SmtpTransaction(string reversePath, bool eightBitMime, long? declaredSize)
@@ -22,9 +22,24 @@ public sealed class SmtpTransaction
     /// <summary>The <c>SIZE=</c> the client declared (RFC 1870), when it did.</summary>
     public long? DeclaredSize { get; }
 
+    /// <summary>True when MAIL FROM carried <c>SMTPUTF8</c> (RFC 6531): UTF-8 addresses and headers are then allowed.</summary>
+    public bool SmtpUtf8 { get; init; }
+
+    /// <summary>The RFC 3461 <c>RET=</c> value (<c>FULL</c> or <c>HDRS</c>), or <c>null</c> when not given.</summary>
+    public string? DsnReturn { get; init; }
+
+    /// <summary>The RFC 3461 <c>ENVID=</c> value as sent (xtext), or <c>null</c> when not given.</summary>
+    public string? DsnEnvelopeId { get; init; }
+
     /// <summary>The accepted RCPT TO addresses, in order.</summary>
-    public IReadOnlyList<string> Recipients => _recipients;
+    public IReadOnlyList<string> Recipients => [.. _recipients.Select(recipient => recipient.Address)];
+
+    /// <summary>The accepted recipients with their DSN parameters, in order.</summary>
+    public IReadOnlyList<SmtpRecipient> RecipientDetails => _recipients;
+
+    /// <summary>Adds an accepted recipient without DSN parameters.</summary>
+    public void AddRecipient(string address) => _recipients.Add(new SmtpRecipient(address, null, null));
 
     /// <summary>Adds an accepted recipient.</summary>
-    public void AddRecipient(string address) => _recipients.Add(address);
+    public void AddRecipient(SmtpRecipient recipient) => _recipients.Add(recipient);
 }

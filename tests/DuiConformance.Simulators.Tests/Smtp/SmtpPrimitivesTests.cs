@@ -104,9 +104,10 @@ public sealed class SmtpPrimitivesTests
     }
 
     [Test]
-    public void Command_parser_refuses_non_ascii_and_control_octets()
+    public void Command_parser_refuses_invalid_utf8_and_control_octets_and_flags_utf8()
     {
-        SmtpCommand.Parse("MAIL FROM:<é@x>"u8).ShouldBeNull();
+        SmtpCommand.Parse([(byte)'M', (byte)'A', (byte)'I', (byte)'L', (byte)' ', 0xC3, 0x28]).ShouldBeNull();
+        SmtpCommand.Parse("MAIL FROM:<é@x>"u8).ShouldNotBeNull().IsAscii.ShouldBeFalse();
         SmtpCommand.Parse([(byte)'N', (byte)'O', 0x00, (byte)'P']).ShouldBeNull();
         SmtpCommand.Parse("noop"u8).ShouldNotBeNull().Verb.ShouldBe("NOOP");
     }

@@ -404,6 +404,6 @@ public sealed class SmtpSessionScriptTests
         await using var harness = SmtpSessionHarness.Start();
         await harness.AuthenticateAsync();
 
-        await harness.Client.RoundTripAsync("MAIL FROM:<a@test-ci-sis.mssante.fr> SMTPUTF8", "555 5.5.4 MAIL FROM/RCPT TO parameters not recognized or not implemented");
+        await harness.Client.RoundTripAsync("MAIL FROM:<a@test-ci-sis.mssante.fr> MT-PRIORITY=3", "555 5.5.4 MAIL FROM/RCPT TO parameters not recognized or not implemented");
     }
 }

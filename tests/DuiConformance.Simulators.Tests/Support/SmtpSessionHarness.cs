@@ -14,11 +14,16 @@ public sealed class SmtpSessionHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _shutdown = new();
 
-    private SmtpSessionHarness(SmtpSimulatorOptions options, TimeProvider? time)
+    private SmtpSessionHarness(SmtpSimulatorOptions options, TimeProvider? time, string? storeDirectory)
     {
         Evidence = new TemporaryEvidence();
         Certificate = SimulatorCertificate.Create();
         Context = SmtpServerContext.Create(options, Evidence.Store, Certificate, time);
+        if (storeDirectory is not null)
+        {
+            Context = Context with { Store = new DuiConformance.Simulators.Mail.MailStore(Path.Combine(Evidence.Directory, storeDirectory), time) };
+        }
+
         var (client, server) = DuplexPipeStream.CreatePair();
         Session = new SmtpSession(server, Context, "smtp-test0001", "in-memory");
         Running = Session.RunAsync(_shutdown.Token);
@@ -47,8 +52,8 @@ public sealed class SmtpSessionHarness : IAsyncDisposable
     };
 
     /// <summary>Starts a session; the greeting has not been read yet.</summary>
-    public static SmtpSessionHarness Start(Func<SmtpSimulatorOptions, SmtpSimulatorOptions>? configure = null, TimeProvider? time = null) =>
-        new(configure is null ? DefaultOptions() : configure(DefaultOptions()), time);
+    public static SmtpSessionHarness Start(Func<SmtpSimulatorOptions, SmtpSimulatorOptions>? configure = null, TimeProvider? time = null, string? storeDirectory = null) =>
+        new(configure is null ? DefaultOptions() : configure(DefaultOptions()), time, storeDirectory);
 
     public static string[] EhloBeforeTls(string client = "client.test") =>
     [
@@ -57,6 +62,8 @@ public sealed class SmtpSessionHarness : IAsyncDisposable
         "250-SIZE 10485760",
         "250-8BITMIME",
         "250-ENHANCEDSTATUSCODES",
+        "250-SMTPUTF8",
+        "250-DSN",
         "250 STARTTLS",
     ];
 
@@ -67,7 +74,9 @@ public sealed class SmtpSessionHarness : IAsyncDisposable
         "250-SIZE 10485760",
         "250-8BITMIME",
         "250-ENHANCEDSTATUSCODES",
-        "250 AUTH PLAIN",
+        "250-SMTPUTF8",
+        "250-DSN",
+        "250 AUTH PLAIN LOGIN",
     ];
 
     /// <summary>Greeting, EHLO, STARTTLS, EHLO again: ready for AUTH.</summary>

@@ -59,6 +59,29 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
         {
             properties[SmtpProperties.TlsProtocol] = session.TlsProtocol;
             properties["tlsCipherSuite"] = session.TlsCipherSuite ?? string.Empty;
+            properties["implicitTls"] = Flag(session.ImplicitTls);
+        }
+
+        if (transaction.SmtpUtf8)
+        {
+            properties["smtpUtf8"] = "true";
+        }
+
+        if (transaction.DsnReturn is not null)
+        {
+            properties["dsnRet"] = transaction.DsnReturn;
+        }
+
+        if (transaction.DsnEnvelopeId is not null)
+        {
+            properties["dsnEnvid"] = transaction.DsnEnvelopeId;
+        }
+
+        // Note: one entry per recipient, in rcptTo order, separated by ';' since NOTIFY values hold commas (RFC 3461 §4.1).
+        if (transaction.RecipientDetails.Any(recipient => recipient.Notify is not null || recipient.OriginalRecipient is not null))
+        {
+            properties["dsnNotify"] = string.Join(';', transaction.RecipientDetails.Select(recipient => recipient.Notify ?? string.Empty));
+            properties["dsnOrcpt"] = string.Join(';', transaction.RecipientDetails.Select(recipient => recipient.OriginalRecipient ?? string.Empty));
         }
 
         if (transaction.DeclaredSize is { } declared)
@@ -71,6 +94,15 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
         {
             // Note: not cancelled by timeout or shutdown — the whole message arrived, so storing it must not be cut half-way.
             item = await session.Server.Evidence.RecordAsync(EvidenceKinds.SmtpMessage, data.Content, "message/rfc822", properties, CancellationToken.None).ConfigureAwait(false);
+            if (session.Server.Store is { } store)
+            {
+                foreach (var recipient in transaction.Recipients)
+                {
+                    await store.DeliverAsync(recipient, data.Content, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await SmtpReceiptSender.SendAsync(session, transaction, data.Content, store).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

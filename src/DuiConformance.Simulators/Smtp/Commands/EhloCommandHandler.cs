@@ -31,6 +31,8 @@ internal sealed class EhloCommandHandler : ISmtpCommandHandler
             string.Create(CultureInfo.InvariantCulture, $"SIZE {server.Options.MaxMessageSize}"),
             "8BITMIME",
             "ENHANCEDSTATUSCODES",
+            "SMTPUTF8",
+            "DSN",
         };
         if (!session.IsTls && server.Certificate is not null)
         {

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace DuiConformance.Simulators.Smtp.Commands;
 
 /// <summary>
-/// MAIL FROM (RFC 5321 §4.1.1.2) with the <c>SIZE</c> (RFC 1870) and <c>BODY</c> (RFC 6152) parameters; only after AUTH
-/// (RFC 6409 §4.3: a submission server authenticates its users).
+/// MAIL FROM (RFC 5321 §4.1.1.2) with the <c>SIZE</c> (RFC 1870), <c>BODY</c> (RFC 6152), <c>SMTPUTF8</c> (RFC 6531),
+/// <c>RET</c> and <c>ENVID</c> (RFC 3461) parameters; only after AUTH (RFC 6409 §4.3: a submission server authenticates
+/// its users).
 /// </summary>
 internal sealed class MailCommandHandler : ISmtpCommandHandler
 {
@@ -26,7 +27,9 @@ internal sealed class MailCommandHandler : ISmtpCommandHandler
         }
 
         var eightBitMime = false;
+        var smtpUtf8 = false;
         long? declaredSize = null;
+        string? dsnReturn = null, envelopeId = null;
         foreach (var (key, value) in path.Parameters)
         {
             switch (key)
@@ -49,6 +52,23 @@ internal sealed class MailCommandHandler : ISmtpCommandHandler
                     break;
                 case "BODY" when string.Equals(value, "7BIT", StringComparison.OrdinalIgnoreCase):
                     break;
+                case "SMTPUTF8" when value is null:
+                    smtpUtf8 = true;
+                    break;
+
+                // Note: RFC 3461 §4.3 — RET is FULL or HDRS, given at most once.
+                case "RET" when dsnReturn is null && (string.Equals(value, "FULL", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "HDRS", StringComparison.OrdinalIgnoreCase)):
+                    dsnReturn = value!.ToUpperInvariant();
+                    break;
+                case "RET":
+                    throw new SmtpReplyException(SmtpReplies.BadDsnParameter);
+
+                // Note: RFC 3461 §4.4 — ENVID is xtext of at most 100 characters.
+                case "ENVID" when envelopeId is null && value is { Length: > 0 and <= 100 } && SmtpXtext.IsValid(value):
+                    envelopeId = value;
+                    break;
+                case "ENVID":
+                    throw new SmtpReplyException(SmtpReplies.BadDsnParameter);
 
                 // Note: RFC 4954 §5 — AUTH=<mailbox> may be sent by any client that saw AUTH in EHLO; it is accepted and ignored.
                 case "AUTH":
@@ -58,7 +78,17 @@ internal sealed class MailCommandHandler : ISmtpCommandHandler
             }
         }
 
-        session.Transaction = new SmtpTransaction(path.Address, eightBitMime, declaredSize);
+        if (!command.IsAscii && !smtpUtf8)
+        {
+            throw new SmtpReplyException(SmtpReplies.NonAsciiAddress);
+        }
+
+        session.Transaction = new SmtpTransaction(path.Address, eightBitMime, declaredSize)
+        {
+            SmtpUtf8 = smtpUtf8,
+            DsnReturn = dsnReturn,
+            DsnEnvelopeId = envelopeId,
+        };
         session.State = SmtpSessionState.MailFrom;
         await session.ReplyAsync(new SmtpReply(250, "2.1.0", $"Sender <{path.Address}> OK"), cancellationToken).ConfigureAwait(false);
     }
