@@ -7,6 +7,10 @@ need_packages=()
 if [ -z "${DUI_BROWSER_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   need_packages+=(chromium)
 fi
+# Python 3: the IMAP simulator is tested with Python's imaplib as a second, independent client.
+if ! command -v python3 >/dev/null 2>&1; then
+  need_packages+=(python3)
+fi
 # A font so screenshots and the report's rendering check show real glyphs.
 if ! fc-list 2>/dev/null | grep -qi dejavu; then
   need_packages+=(fonts-dejavu-core)
