@@ -5,7 +5,7 @@ using DuiConformance.ReferenceDui.Storage;
 
 namespace DuiConformance.ReferenceDui.Tests;
 
-/// <summary>Synthetic usagers, settings and documents shared by the tests (same person as fixtures/usagers/usager-qualifie.yaml).</summary>
+/// <summary>Synthetic usagers, settings and documents shared by the tests (same person as fixtures/identities/martineau-helene.yaml).</summary>
 internal static class TestData
 {
     public const string QualifiedIns = "242056912345661";

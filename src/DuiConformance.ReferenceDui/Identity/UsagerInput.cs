@@ -1,6 +1,6 @@
 namespace DuiConformance.ReferenceDui.Identity;
 
-/// <summary>The raw values typed in the "Nouvel usager" form, before validation; kept to redisplay the form on error.</summary>
+/// <summary>The raw values typed in the "Nouvel usager" or "Reprise d'un dossier" form, before validation; kept to redisplay the form on error.</summary>
 internal sealed record UsagerInput
 {
     public string BirthName { get; init; } = "";

@@ -5,8 +5,9 @@ namespace DuiConformance.ReferenceDui.Identity;
 
 /// <summary>
 /// Turns form input into a <see cref="Usager"/> or a list of French error messages keyed by form field.
-/// Rules: the five INS traits are required and well formed; the INS matricule is required for a RECUP or QUAL
-/// identity (it comes from INSi), refused otherwise, and its key must be right.
+/// Rules: the five INS traits are required and well formed; a new identity is PROV or VALI and never carries a typed
+/// INS (RNIV, domain.md §2.1: RECUP, QUAL and the INS come only from INSi); a reprise of a record whose INS an earlier
+/// software retrieved from INSi is RECUP with a matricule whose key must be right.
 /// </summary>
 internal static partial class UsagerValidator
 {
@@ -16,8 +17,12 @@ internal static partial class UsagerValidator
     /// <summary>The outcome of a validation: either a usager (id 0, not yet stored) or errors by field name.</summary>
     public sealed record Result(Usager? Usager, IReadOnlyDictionary<string, string> Errors);
 
-    /// <summary>Validates the form input; <paramref name="now"/> is used to refuse birth dates in the future.</summary>
-    public static Result Validate(UsagerInput input, DateTimeOffset now)
+    /// <summary>
+    /// Validates the form input; <paramref name="now"/> is used to refuse birth dates in the future. The "Nouvel usager"
+    /// form (<paramref name="reprise"/> false) accepts only PROV or VALI and no INS; a reprise of an existing record
+    /// accepts only RECUP with its INS.
+    /// </summary>
+    public static Result Validate(UsagerInput input, DateTimeOffset now, bool reprise = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -70,27 +75,45 @@ internal static partial class UsagerValidator
             errors["birthPlace"] = "Le code INSEE du lieu de naissance compte 5 caractères : 5 chiffres, ou 2A/2B suivis de 3 chiffres.";
         }
 
-        if (!IdentityStatusCodes.TryParse(input.IdentityStatus.Trim(), out var status))
-        {
-            errors["identityStatus"] = "Le statut de l'identité doit être PROV, RECUP, VALI ou QUAL.";
-        }
-
         var ins = input.Ins.Trim().ToUpperInvariant();
-        var insFromInsi = status is IdentityStatus.Recuperee or IdentityStatus.Qualifiee;
-        if (!errors.ContainsKey("identityStatus"))
+        var parsed = IdentityStatusCodes.TryParse(input.IdentityStatus.Trim(), out var status);
+        if (reprise)
         {
-            if (insFromInsi && ins.Length == 0)
+            // Note: a reprise brings an identity whose INS an earlier software already retrieved from INSi, without
+            // a document check: it can only be RECUP, with its matricule (domain.md §2.1).
+            if (!parsed || status != IdentityStatus.Recuperee)
             {
-                errors["ins"] = "Le matricule INS est obligatoire pour une identité récupérée ou qualifiée.";
+                errors["identityStatus"] = "Une reprise de dossier ne peut porter qu'une identité récupérée (RECUP) avec son matricule INS.";
             }
-            else if (!insFromInsi && ins.Length > 0)
+            else if (ins.Length == 0)
             {
-                // Note: RNIV, the INS can only be held once retrieved from INSi (RECUP or QUAL), domain.md §2.1.
-                errors["ins"] = "Le matricule INS ne peut être enregistré que pour une identité récupérée ou qualifiée (issue de l'INSi).";
+                errors["ins"] = "Le matricule INS est obligatoire pour reprendre une identité récupérée.";
             }
-            else if (ins.Length > 0 && InsNumber.Validate(ins) is { } insError)
+            else if (InsNumber.Validate(ins) is { } insError)
             {
                 errors["ins"] = insError;
+            }
+        }
+        else
+        {
+            if (!parsed)
+            {
+                errors["identityStatus"] = "Le statut de l'identité doit être PROV ou VALI.";
+            }
+            else if (status is IdentityStatus.Recuperee or IdentityStatus.Qualifiee)
+            {
+                // Note: RNIV, an identity is created PROV or VALI; RECUP and QUAL only follow an INSi answer 00
+                // (PROV→RECUP, VALI→QUAL) or a document check of a RECUP identity (domain.md §2.1).
+                errors["identityStatus"] = "Une identité ne peut pas être créée récupérée (RECUP) ni qualifiée (QUAL) : ces statuts ne "
+                    + "s'obtiennent qu'après une réponse 00 du téléservice INSi. Choisissez provisoire (PROV) ou validée (VALI, après "
+                    + "contrôle d'une pièce d'identité à haut niveau de confiance).";
+            }
+
+            if (ins.Length > 0)
+            {
+                // Note: the INS matricule and its OID only ever come from INSi (domain.md §2.1, §2.2).
+                errors["ins"] = "Le matricule INS ne se saisit pas : il n'est enregistré qu'à partir d'une réponse du téléservice INSi "
+                    + "(bouton « Rechercher l'INS (INSi) » de la fiche de l'usager).";
             }
         }
 

@@ -24,6 +24,8 @@ internal static class ReferenceDuiEndpoints
         app.MapGet("/about", About);
         app.MapGet("/usagers/nouveau", NewUsagerForm);
         app.MapPost("/usagers/nouveau", CreateUsager);
+        app.MapGet("/usagers/reprise", RepriseForm);
+        app.MapPost("/usagers/reprise", TakeOverUsager);
         app.MapGet("/usagers/{id:long}", ShowUsager);
         app.MapPost("/usagers/{id:long}/dlu", GenerateDlu);
         app.MapGet("/documents/{id:long}", ShowDocument);
@@ -44,7 +46,16 @@ internal static class ReferenceDuiEndpoints
     private static IResult NewUsagerForm(ReferenceDuiContext dui) =>
         dui.Page("Nouvel usager", UsagerPages.Form(new UsagerInput(), new Dictionary<string, string>()));
 
-    private static async Task<IResult> CreateUsager(HttpContext http, ReferenceDuiContext dui, CancellationToken ct)
+    private static IResult RepriseForm(ReferenceDuiContext dui) =>
+        dui.Page("Reprise d'un dossier", UsagerPages.Form(new UsagerInput(), new Dictionary<string, string>(), reprise: true));
+
+    private static Task<IResult> CreateUsager(HttpContext http, ReferenceDuiContext dui, CancellationToken ct) =>
+        SaveUsagerAsync(http, dui, reprise: false, ct);
+
+    private static Task<IResult> TakeOverUsager(HttpContext http, ReferenceDuiContext dui, CancellationToken ct) =>
+        SaveUsagerAsync(http, dui, reprise: true, ct);
+
+    private static async Task<IResult> SaveUsagerAsync(HttpContext http, ReferenceDuiContext dui, bool reprise, CancellationToken ct)
     {
         var form = await ReadFormAsync(http, ct).ConfigureAwait(false);
         if (form is null)
@@ -73,10 +84,10 @@ internal static class ReferenceDuiEndpoints
             BmrCarrier = IsChecked(form, "bmrCarrier"),
         };
 
-        var result = UsagerValidator.Validate(input, dui.Time.GetUtcNow());
+        var result = UsagerValidator.Validate(input, dui.Time.GetUtcNow(), reprise);
         if (result.Usager is null)
         {
-            return dui.Page("Nouvel usager", UsagerPages.Form(input, result.Errors), StatusCodes.Status400BadRequest);
+            return dui.Page(reprise ? "Reprise d'un dossier" : "Nouvel usager", UsagerPages.Form(input, result.Errors, reprise), StatusCodes.Status400BadRequest);
         }
 
         var saved = await dui.Database.InsertUsagerAsync(result.Usager, ct).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal static class UsagerPages
     public static string List(IReadOnlyList<Usager> usagers)
     {
         var body = new StringBuilder();
-        body.Append("<p><a href=\"/usagers/nouveau\">Enregistrer un nouvel usager</a></p>\n");
+        body.Append("<p><a href=\"/usagers/nouveau\">Enregistrer un nouvel usager</a> · <a href=\"/usagers/reprise\">Reprendre un dossier existant</a></p>\n");
         if (usagers.Count == 0)
         {
             body.Append("<p>La liste des usagers est vide.</p>\n");
@@ -51,8 +51,11 @@ internal static class UsagerPages
         return body.ToString();
     }
 
-    /// <summary>The "Nouvel usager" form, with the values typed so far and the errors per field.</summary>
-    public static string Form(UsagerInput input, IReadOnlyDictionary<string, string> errors)
+    /// <summary>
+    /// The "Nouvel usager" form (PROV or VALI, no INS: domain.md §2.1), or with <paramref name="reprise"/> the form that
+    /// takes over an existing record whose INS an earlier software retrieved from INSi (RECUP with its matricule).
+    /// </summary>
+    public static string Form(UsagerInput input, IReadOnlyDictionary<string, string> errors, bool reprise = false)
     {
         var body = new StringBuilder();
         if (errors.Count > 0)
@@ -61,7 +64,7 @@ internal static class UsagerPages
                 + string.Concat(errors.Select(e => $"<li><a href=\"#{e.Key}\">{E(e.Value)}</a></li>")) + "</ul>"));
         }
 
-        body.Append("<form method=\"post\" action=\"/usagers/nouveau\" novalidate>\n");
+        body.Append(reprise ? "<form method=\"post\" action=\"/usagers/reprise\" novalidate>\n" : "<form method=\"post\" action=\"/usagers/nouveau\" novalidate>\n");
         body.Append("<fieldset><legend>Identité de l'usager (traits INS)</legend>\n");
         body.Append(TextField("birthName", BirthNameLabel, input.BirthName, errors, required: true));
         body.Append(TextField("usedName", "Nom d'usage", input.UsedName, errors, hint: "Facultatif."));
@@ -71,11 +74,21 @@ internal static class UsagerPages
         body.Append(TextField("birthDate", "Date de naissance", input.BirthDate, errors, required: true, type: "date", hint: "Format AAAA-MM-JJ."));
         body.Append(TextField("birthPlace", "Code INSEE du lieu de naissance", input.BirthPlace, errors, required: true,
             hint: "5 caractères, par exemple 69123 ou 2A004 ; 99 suivi du code pays pour une naissance à l'étranger."));
-        body.Append(TextField("ins", "Matricule INS", input.Ins, errors,
-            hint: "15 caractères (13 caractères et une clé de 2 chiffres), renvoyés par le téléservice INSi. "
-                + "Obligatoire pour une identité récupérée ou qualifiée, interdit sinon."));
-        body.Append(Select("identityStatus", "Statut de l'identité", input.IdentityStatus, errors,
-            IdentityStatusCodes.All.Select(s => (IdentityStatusCodes.Code(s), IdentityStatusCodes.Label(s))).ToList()));
+        if (reprise)
+        {
+            body.Append(TextField("ins", "Matricule INS", input.Ins, errors,
+                hint: "15 caractères (13 caractères et une clé de 2 chiffres), tels que le téléservice INSi les a renvoyés à l'ancien logiciel."));
+            body.Append(Select("identityStatus", "Statut de l'identité", input.IdentityStatus, errors,
+                [(IdentityStatusCodes.Code(IdentityStatus.Recuperee), IdentityStatusCodes.Label(IdentityStatus.Recuperee))]));
+        }
+        else
+        {
+            // Note: RNIV, a new identity is PROV or VALI and the INS is never typed (domain.md §2.1).
+            body.Append(Select("identityStatus", "Statut de l'identité", input.IdentityStatus, errors,
+                [.. new[] { IdentityStatus.Provisoire, IdentityStatus.Validee }.Select(s => (IdentityStatusCodes.Code(s), IdentityStatusCodes.Label(s)))]));
+            body.Append("<p class=\"hint\">Le matricule INS ne se saisit pas : il est enregistré depuis la fiche de l'usager, par une recherche au téléservice INSi.</p>\n");
+        }
+
         body.Append("</fieldset>\n");
 
         body.Append("<fieldset><legend>Dossier de liaison d'urgence</legend>\n");

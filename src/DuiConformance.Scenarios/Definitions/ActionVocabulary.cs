@@ -19,5 +19,6 @@ public static class ActionVocabulary
         "mask-document",
         "lookup-ins",
         "verify-ins",
+        "import-usager",
     };
 }

@@ -35,7 +35,7 @@ public class ReferenceDuiServerTests
     private static HttpClient Browser(RunningReferenceDui dui) =>
         new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = dui.BaseAddress, Timeout = Limit };
 
-    private static readonly Dictionary<string, string> QualifiedForm = new()
+    private static readonly Dictionary<string, string> ValidatedForm = new()
     {
         ["birthName"] = "MARTINEAU",
         ["usedName"] = "LEFEBVRE",
@@ -43,8 +43,7 @@ public class ReferenceDuiServerTests
         ["sex"] = "F",
         ["birthDate"] = "1942-05-17",
         ["birthPlace"] = "69123",
-        ["ins"] = TestData.QualifiedIns,
-        ["identityStatus"] = "QUAL",
+        ["identityStatus"] = "VALI",
         ["medecinTraitant"] = "Dr Paul GIRARD",
         ["traitements"] = "Paracétamol 1 g si douleur",
         ["directives"] = "",
@@ -54,7 +53,7 @@ public class ReferenceDuiServerTests
     /// <summary>Creates the usager and the DLU through the forms; returns the document id.</summary>
     private static async Task<string> CreateUsagerAndDluAsync(HttpClient browser)
     {
-        var created = await browser.PostAsync("/usagers/nouveau", new FormUrlEncodedContent(QualifiedForm)).WaitAsync(Limit);
+        var created = await browser.PostAsync("/usagers/nouveau", new FormUrlEncodedContent(ValidatedForm)).WaitAsync(Limit);
         created.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
         var usagerPage = await browser.GetStringAsync(created.Headers.Location).WaitAsync(Limit);
         usagerPage.ShouldContain("<p role=\"status\" class=\"status\">Usager enregistré</p>");
@@ -99,7 +98,8 @@ public class ReferenceDuiServerTests
             () => attachment["hash"]!.GetValue<string>().ShouldBe(Convert.ToBase64String(SHA1.HashData(binary))),
             () => attachment["size"]!.GetValue<int>().ShouldBe(binary.Length),
             () => attachment["url"]!.GetValue<string>().ShouldBe(entries[2]!["fullUrl"]!.GetValue<string>()),
-            () => entries[3]!["resource"]!["identifier"]![0]!["value"]!.GetValue<string>().ShouldBe(TestData.QualifiedIns));
+            () => entries[3]!["resource"]!["identifier"]!.AsArray().Select(i => i!["system"]!.GetValue<string>())
+                .ShouldNotContain(system => system.StartsWith("urn:oid:1.2.250.1.213.1.4.", StringComparison.Ordinal), "a VALI identity carries no INS"));
     }
 
     [Test]
@@ -138,12 +138,15 @@ public class ReferenceDuiServerTests
             .ShouldNotBe(Convert.ToBase64String(SHA1.HashData(binary)));
     }
 
-    [Test]
-    public async Task An_invalid_ins_key_is_refused_with_a_message_and_nothing_is_stored()
+    [TestCase("QUAL", "")]
+    [TestCase("RECUP", "")]
+    [TestCase("VALI", "242056912345661")]
+    [TestCase("QUAL", "242056912345661")]
+    public async Task A_forged_post_with_a_retrieved_or_qualified_status_or_a_typed_ins_is_refused_and_nothing_is_stored(string status, string ins)
     {
         await using var dui = await ReferenceDuiServer.StartAsync(Settings(), CancellationToken.None).WaitAsync(Limit);
         using var browser = Browser(dui);
-        var form = new Dictionary<string, string>(QualifiedForm) { ["ins"] = "242056912345600" };
+        var form = new Dictionary<string, string>(ValidatedForm) { ["identityStatus"] = status, ["ins"] = ins };
 
         var response = await browser.PostAsync("/usagers/nouveau", new FormUrlEncodedContent(form)).WaitAsync(Limit);
         var page = await response.Content.ReadAsStringAsync().WaitAsync(Limit);
@@ -151,9 +154,42 @@ public class ReferenceDuiServerTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         page.ShouldContain("role=\"alert\"");
-        page.ShouldContain("clé du matricule INS est incorrecte");
-        page.ShouldContain("aria-invalid=\"true\"");
+        page.ShouldContain(status == "VALI"
+            ? "Le matricule INS ne se saisit pas"
+            : "ne peut pas être créée récupérée (RECUP) ni qualifiée (QUAL)");
         list.ShouldContain("La liste des usagers est vide.");
+    }
+
+    [Test]
+    public async Task The_new_usager_form_offers_only_provisional_or_validated_and_no_ins_field()
+    {
+        await using var dui = await ReferenceDuiServer.StartAsync(Settings(), CancellationToken.None).WaitAsync(Limit);
+        using var browser = Browser(dui);
+
+        var page = await browser.GetStringAsync("/usagers/nouveau").WaitAsync(Limit);
+        var options = Regex.Matches(page, "<option value=\"([A-Z]+)\"").Select(m => m.Groups[1].Value).Where(v => v is not ("F" or "M")).ToList();
+
+        options.ShouldBe(["PROV", "VALI"]);
+        page.ShouldNotContain("id=\"ins\"");
+    }
+
+    [Test]
+    public async Task A_reprise_stores_a_retrieved_identity_with_its_ins_and_refuses_a_wrong_key()
+    {
+        await using var dui = await ReferenceDuiServer.StartAsync(Settings(), CancellationToken.None).WaitAsync(Limit);
+        using var browser = Browser(dui);
+        var reprise = new Dictionary<string, string>(ValidatedForm) { ["identityStatus"] = "RECUP", ["ins"] = TestData.QualifiedIns };
+
+        var refused = await browser.PostAsync("/usagers/reprise", new FormUrlEncodedContent(new Dictionary<string, string>(reprise) { ["ins"] = "242056912345600" })).WaitAsync(Limit);
+        var refusedPage = await refused.Content.ReadAsStringAsync().WaitAsync(Limit);
+        var created = await browser.PostAsync("/usagers/reprise", new FormUrlEncodedContent(reprise)).WaitAsync(Limit);
+        var record = await browser.GetStringAsync(created.Headers.Location).WaitAsync(Limit);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refusedPage.ShouldContain("clé du matricule INS est incorrecte");
+        created.StatusCode.ShouldBe(HttpStatusCode.SeeOther);
+        record.ShouldContain("Récupérée (RECUP)");
+        record.ShouldContain(TestData.QualifiedIns);
     }
 
     [Test]
@@ -165,7 +201,7 @@ public class ReferenceDuiServerTests
         var page = await browser.GetStringAsync("/usagers/nouveau").WaitAsync(Limit);
         var ids = Regex.Matches(page, "<(?:input|select|textarea)[^>]* id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
-        ids.Count.ShouldBe(17);
+        ids.Count.ShouldBe(16);
         ids.ShouldAllBe(id => page.Contains($"<label for=\"{id}\">"));
         page.ShouldContain("<button type=\"submit\">Enregistrer l&#39;usager</button>");
     }

@@ -36,9 +36,9 @@ public class InsNumberTests
     public void A_corsican_matricule_with_the_other_department_key_is_refused(string ins) => InsNumber.IsValid(ins).ShouldBeFalse();
 
     [Test]
-    public void The_qualified_usager_fixture_carries_a_valid_ins()
+    public void The_insi_person_of_the_dlu_share_usager_carries_a_valid_ins()
     {
-        var path = Path.Combine(TestData.RepositoryRoot(), "fixtures", "usagers", "usager-qualifie.yaml");
+        var path = Path.Combine(TestData.RepositoryRoot(), "fixtures", "identities", "martineau-helene.yaml");
         var line = File.ReadAllLines(path).Single(l => l.StartsWith("ins:", StringComparison.Ordinal));
         var ins = line["ins:".Length..].Trim().Trim('"');
 
