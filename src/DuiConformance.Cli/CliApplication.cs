@@ -43,7 +43,10 @@ public static class CliApplication
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellation.Token).ConfigureAwait(false);
+            // Note: ProcessTerminationTimeout = null — System.CommandLine's own SIGINT/SIGTERM handling returns 130/143 at once
+            // and ends the process before an action has cleaned up; here the signal cancels the token instead, so `serve`
+            // flushes its evidence and `run` reports the interruption (DESIGN.md §3).
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellation.Token).ConfigureAwait(false);
         }
         catch (UsageException exception)
         {
