@@ -1,3 +1,4 @@
+using DuiConformance.Core.Organisations;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;

@@ -1,3 +1,4 @@
+using DuiConformance.Core.Organisations;
 using System.Security.Cryptography.X509Certificates;
 using DuiConformance.Core.Proof;
 

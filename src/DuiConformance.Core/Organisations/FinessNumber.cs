@@ -5,10 +5,7 @@ namespace DuiConformance.Core.Organisations;
 /// first two or three (01–95, 2A/2B for Corsica, 97x/98x overseas), then the serial number, then one check digit. An
 /// ESSMS qualifies for ESMS numérique only with its own FINESS géographique (domain.md §7 Grouping, §7b Scope).
 /// </summary>
-/// <remarks>
-/// Note: the check digit is the Luhn digit of the first eight characters (the public FINESS of AP-HP, 750712184,
-/// verifies). domain.md does not spell the key out; for Corsica, 2A and 2B count as 20 in the key [I].
-/// </remarks>
+/// <remarks>The rule itself (length, characters, département, Luhn key) is <see cref="FinessValidator"/>'s.</remarks>
 public sealed record FinessNumber
 {
     private FinessNumber(string value) => Value = value;
@@ -28,71 +25,9 @@ public sealed record FinessNumber
     /// <param name="error">Why it is not valid (French, for the user), when it is not.</param>
     public static bool TryParse(string? text, out FinessNumber? finess, out string? error)
     {
-        finess = null;
         var value = (text ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        if (value.Length == 0)
-        {
-            error = "numéro FINESS absent";
-            return false;
-        }
-
-        if (value.Length != 9)
-        {
-            error = $"le numéro FINESS « {value} » doit avoir 9 caractères (il en a {value.Length})";
-            return false;
-        }
-
-        var corsica = value[..2] is "2A" or "2B";
-        if (!corsica && !char.IsAsciiDigit(value[0]) || !corsica && !char.IsAsciiDigit(value[1]) || value[2..].Any(c => !char.IsAsciiDigit(c)))
-        {
-            error = $"le numéro FINESS « {value} » ne doit contenir que des chiffres (2A ou 2B admis en tête pour la Corse)";
-            return false;
-        }
-
-        var department = value[..2];
-        if (department is "00" or "20" or "96" or "99")
-        {
-            error = $"le numéro FINESS « {value} » commence par « {department} », qui n'est pas un département";
-            return false;
-        }
-
-        var expected = LuhnDigit(corsica ? "20" + value[2..8] : value[..8]);
-        if (value[8] - '0' != expected)
-        {
-            error = $"la clé du numéro FINESS « {value} » est fausse (attendu {expected} en dernière position)";
-            return false;
-        }
-
-        finess = new FinessNumber(value);
-        error = null;
-        return true;
+        error = FinessValidator.Validate(value);
+        finess = error is null ? new FinessNumber(value) : null;
+        return error is null;
     }
-
-    /// <summary>The Luhn check digit of a string of digits (the digit that, appended, makes the Luhn sum a multiple of 10).</summary>
-    public static int LuhnDigit(string digits)
-    {
-        ArgumentNullException.ThrowIfNull(digits);
-        var sum = 0;
-        var doubleIt = true;
-        for (var i = digits.Length - 1; i >= 0; i--)
-        {
-            var digit = digits[i] - '0';
-            if (doubleIt)
-            {
-                digit *= 2;
-                if (digit > 9)
-                {
-                    digit -= 9;
-                }
-            }
-
-            sum += digit;
-            doubleIt = !doubleIt;
-        }
-
-        return (10 - (sum % 10)) % 10;
-    }
-
-    /// <inheritdoc/>
-    public override string ToString() => Value;
 }

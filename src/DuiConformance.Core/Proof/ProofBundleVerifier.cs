@@ -1,3 +1,4 @@
+using DuiConformance.Core.Organisations;
 using System.Text;
 using System.Text.Json;
 using DuiConformance.Core.Reporting;

@@ -1,3 +1,4 @@
+using DuiConformance.Core.Organisations;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;

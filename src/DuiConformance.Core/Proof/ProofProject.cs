@@ -1,3 +1,5 @@
+using DuiConformance.Core.Organisations;
+
 namespace DuiConformance.Core.Proof;
 
 /// <summary>

@@ -42,10 +42,10 @@ public sealed class OrganisationFileTests
 
         exception.Code.ShouldBe(OrganisationFile.LoadErrorCode);
         var lines = exception.Message.Split('\n');
-        lines.ShouldContain($"{path}:3: la clé du numéro FINESS « 440070010 » est fausse (attendu 9 en dernière position)");
-        lines.ShouldContain($"{path}:4: le numéro FINESS « 44007002 » doit avoir 9 caractères (il en a 8)");
+        lines.ShouldContain($"{path}:3: la clé du numéro FINESS « 440070010 » est fausse : « 0 » au lieu de « 9 » (clé de Luhn des 8 premiers caractères)");
+        lines.ShouldContain($"{path}:4: le numéro FINESS « 44007002 » doit compter 9 caractères (il en compte 8)");
         lines.ShouldContain(line => line.StartsWith($"{path}:5: le FINESS 440070019 figure déjà ligne 2", StringComparison.Ordinal));
-        lines.ShouldContain(line => line.StartsWith($"{path}:6: ", StringComparison.Ordinal) && line.Contains("que des chiffres"));
+        lines.ShouldContain(line => line.StartsWith($"{path}:6: ", StringComparison.Ordinal) && line.Contains("seuls des chiffres"));
         lines.ShouldContain(line => line.StartsWith($"{path}:6: secteur « martien »", StringComparison.Ordinal));
         lines.ShouldContain(line => line.StartsWith($"{path}:6: sons_order « peut-être »", StringComparison.Ordinal));
         lines.ShouldNotContain(line => line.StartsWith($"{path}:2:", StringComparison.Ordinal));

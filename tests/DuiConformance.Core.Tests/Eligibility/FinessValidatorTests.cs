@@ -1,6 +1,7 @@
+using DuiConformance.Core.Organisations;
 using DuiConformance.Core.Proof;
 
-namespace DuiConformance.Core.Tests.Proof;
+namespace DuiConformance.Core.Tests.Eligibility;
 
 public sealed class FinessValidatorTests
 {

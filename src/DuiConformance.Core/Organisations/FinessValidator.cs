@@ -1,4 +1,4 @@
-namespace DuiConformance.Core.Proof;
+namespace DuiConformance.Core.Organisations;
 
 /// <summary>
 /// Validates a FINESS number (fichier national des établissements sanitaires et sociaux), the identifier of the ESSMS a
@@ -8,7 +8,7 @@ namespace DuiConformance.Core.Proof;
 /// <remarks>
 /// Note: domain.md §7 (Grouping) and §7b (Scope) require each ESSMS to have its own FINESS géographique but do not
 /// spell the key out. The Luhn key is the published FINESS rule (the AP-HP number 750712184 verifies); for Corsica,
-/// 2A and 2B count as 20 in the key [I], as in Core/Organisations on the eligibility branch.
+/// 2A and 2B count as 20 in the key [I]. The one FINESS rule of the harness: proofs use it as written, organisation files through <see cref="FinessNumber"/>.
 /// </remarks>
 public static class FinessValidator
 {
