@@ -44,7 +44,7 @@ public sealed class ReportAndCatalogueCommandTests
 
         code.ShouldBe(ExitCodes.Usage);
         error.ShouldContain(":3: la clé du numéro FINESS « 440070010 » est fausse");
-        error.ShouldContain(":4: le numéro FINESS « 44007002 » doit avoir 9 caractères");
+        error.ShouldContain(":4: le numéro FINESS « 44007002 » doit compter 9 caractères");
     }
 
     private static RunReport Shard(string runId, string checkId, string requirement, string outcome, string otherRequirement)
