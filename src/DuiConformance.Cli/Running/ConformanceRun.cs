@@ -8,12 +8,10 @@ using DuiConformance.Core.Evidence;
 using DuiConformance.Core.Organisations;
 using DuiConformance.Core.Reporting;
 using DuiConformance.Core.Requirements;
-using DuiConformance.ReferenceDui;
 using DuiConformance.Scenarios.Definitions;
 using DuiConformance.Scenarios.Drivers.Playwright;
 using DuiConformance.Scenarios.Running;
 using DuiConformance.Scenarios.Yaml;
-using DuiConformance.Simulators;
 
 namespace DuiConformance.Cli.Running;
 
@@ -48,49 +46,15 @@ public static class ConformanceRun
         var results = new List<ScenarioRunResult>();
         string sutName;
         string sutVersion;
-        await using (var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions(), evidence, cancellationToken).ConfigureAwait(false))
+        await using (var lane = await RunLane.StartAsync(options, plan.UiMap, plan.Checks, workDirectory, evidence, cancellationToken).ConfigureAwait(false))
         {
-            var certificatePath = Path.Combine(workDirectory, "simulator-certificate.pem");
-            simulators.Certificate.WritePem(certificatePath);
-            var mailbox = simulators.Mailboxes[0];
-            var insiServerPath = Path.Combine(workDirectory, "insi-server-certificate.pem");
-            var insiClientPath = Path.Combine(workDirectory, "insi-client-certificate.p12");
-            var insiClientPassword = Guid.NewGuid().ToString("N");
-            simulators.InsiCertificates.WriteServerPem(insiServerPath);
-            simulators.InsiCertificates.WriteClientPkcs12(insiClientPath, insiClientPassword);
-            await using var dui = await ReferenceDuiServer.StartAsync(
-                new ReferenceDuiSettings
-                {
-                    DatabasePath = Path.Combine(workDirectory, "reference-dui.db"),
-                    FhirBaseUrl = simulators.FhirBase.ToString(),
-                    PscTokenEndpoint = simulators.Psc.TokenEndpoint.ToString(),
-                    PscClientId = simulators.Psc.Options.Organisations[0].ClientId,
-                    PscClientSecret = simulators.Psc.Options.Organisations[0].ClientSecret,
-                    PscUsername = simulators.Psc.Options.Professionals[0].Rpps,
-                    PscPassword = simulators.Psc.Options.Professionals[0].Password,
-                    SmtpHost = simulators.SmtpHost,
-                    SmtpPort = simulators.SmtpPort,
-                    SmtpUser = mailbox.User,
-                    SmtpPassword = mailbox.Password,
-                    SenderAddress = mailbox.Address,
-                    TrustedServerCertificatePath = certificatePath,
-                    Defects = options.Defects,
-                    InsiEndpoint = simulators.InsiEndpoint.ToString(),
-                    InsiClientCertificatePath = insiClientPath,
-                    InsiClientCertificatePassword = insiClientPassword,
-                    InsiTrustedServerCertificatePath = insiServerPath,
-                },
-                cancellationToken).ConfigureAwait(false);
-            sutName = dui.Settings.ProductName;
-            sutVersion = dui.Settings.ProductVersion;
-
-            await using var driver = await PlaywrightDriver.StartAsync(plan.UiMap, dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
-            var runner = new ScenarioRunner(driver, evidence, plan.Checks, options.Language);
-            runner.StepCompleted += (scenario, step) => output.WriteLine(texts.Step(step));
+            sutName = lane.SutName;
+            sutVersion = lane.SutVersion;
+            lane.Runner.StepCompleted += (scenario, step) => output.WriteLine(texts.Step(step));
             foreach (var scenario in plan.Scenarios)
             {
                 await output.WriteLineAsync(texts.Scenario(scenario)).ConfigureAwait(false);
-                results.Add(await runner.RunAsync(scenario, cancellationToken).ConfigureAwait(false));
+                results.Add(await lane.RunAsync(scenario, cancellationToken).ConfigureAwait(false));
             }
         }
 
