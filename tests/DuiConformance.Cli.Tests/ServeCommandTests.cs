@@ -48,7 +48,7 @@ public sealed class ServeCommandTests
                 .ShouldBe(["fhir", "psc", "smtp", "imap", "insi", "mailboxes", "evidence"], ignoreOrder: true);
             var fhirBase = new Uri(root.GetProperty("fhir").GetProperty("base").GetString()!);
             fhirBase.IsLoopback.ShouldBeTrue();
-            new Uri(root.GetProperty("insi").GetProperty("endpoint").GetString()!).IsLoopback.ShouldBeTrue();
+            new Uri(root.GetProperty("insi").GetProperty("url").GetString()!).IsLoopback.ShouldBeTrue();
             root.GetProperty("smtp").GetProperty("host").GetString().ShouldBe("127.0.0.1");
             root.GetProperty("imap").GetProperty("port").GetInt32().ShouldBeGreaterThan(0);
             root.GetProperty("mailboxes").GetArrayLength().ShouldBeGreaterThan(0);

@@ -53,7 +53,7 @@ public static class ServeCommand
                         psc = new { issuer = simulators.Psc.Issuer.ToString(), tokenEndpoint = simulators.Psc.TokenEndpoint.ToString(), testToken = simulators.IssueTestToken().AccessToken },
                         smtp = new { host = simulators.SmtpHost, port = simulators.SmtpPort, implicitTlsPort = simulators.SmtpImplicitTlsPort, certificate = certificatePath },
                         imap = new { host = simulators.ImapHost, port = simulators.ImapPort, certificate = certificatePath },
-                        insi = new { endpoint = simulators.InsiEndpoint.ToString(), serverCertificate = insiServerPath, clientCertificate = insiClientPath, clientCertificatePassword = insiClientPassword },
+                        insi = new { url = simulators.InsiEndpoint.ToString(), serverCertificate = insiServerPath, clientCertificate = insiClientPath, clientCertificatePassword = insiClientPassword },
                         mailboxes = simulators.Mailboxes.Select(mailbox => new { address = mailbox.Address, user = mailbox.User, password = mailbox.Password }),
                         evidence = evidence.Directory,
                     };
