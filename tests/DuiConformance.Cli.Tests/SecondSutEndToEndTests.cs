@@ -64,7 +64,8 @@ public sealed class SecondSutEndToEndTests
         _report.Sut.ShouldSatisfyAllConditions(
             () => _report.Sut.Name.ShouldBe(SecondSutServer.ProductName),
             () => _report.Sut.Version.ShouldBe(SecondSutServer.ProductVersion),
-            () => _report.Sut.Preset.ShouldBe("second-sut"));
+            () => _report.Sut.Preset.ShouldBe("second-sut"),
+            () => _output.ShouldContain("contre le système testé second-sut"));
     }
 
     [Test]

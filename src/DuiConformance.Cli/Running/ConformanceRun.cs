@@ -42,7 +42,7 @@ public static class ConformanceRun
         Directory.CreateDirectory(workDirectory);
         var evidence = new EvidenceStore(Path.Combine(outputDirectory, "evidence"), new EvidenceTagContext(runId));
 
-        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects)).ConfigureAwait(false);
+        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects, options.Sut)).ConfigureAwait(false);
         var results = new List<ScenarioRunResult>();
         string sutName;
         string sutVersion;
