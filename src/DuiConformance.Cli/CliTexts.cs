@@ -10,9 +10,9 @@ public sealed class CliTexts(string language)
     private bool English => language == "en";
 
     /// <summary>First line of a run.</summary>
-    public string Starting(int scenarioCount, IReadOnlyList<string> defects) => English
-        ? $"DuiConformance: {scenarioCount} scenario(s) against the reference DUI{(defects.Count > 0 ? " with defects " + string.Join(", ", defects) : string.Empty)}"
-        : $"DuiConformance : {scenarioCount} scénario(s) contre le DUI de référence{(defects.Count > 0 ? " avec les défauts " + string.Join(", ", defects) : string.Empty)}";
+    public string Starting(int scenarioCount, IReadOnlyList<string> defects, string sut = "reference-dui") => English
+        ? $"DuiConformance: {scenarioCount} scenario(s) against {(sut == "reference-dui" ? "the reference DUI" : "the SUT " + sut)}{(defects.Count > 0 ? " with defects " + string.Join(", ", defects) : string.Empty)}"
+        : $"DuiConformance : {scenarioCount} scénario(s) contre {(sut == "reference-dui" ? "le DUI de référence" : "le système testé " + sut)}{(defects.Count > 0 ? " avec les défauts " + string.Join(", ", defects) : string.Empty)}";
 
     /// <summary>A scenario begins.</summary>
     public string Scenario(ScenarioDefinition scenario) => $"▶ {scenario.Id} — {scenario.Title(language)}";

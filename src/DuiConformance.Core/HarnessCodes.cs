@@ -51,4 +51,22 @@ public static class HarnessCodes
 
     /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
     public const string XsdSchemaInvalid = "HARNESS-9302";
+
+    /// <summary>The DUI's test hooks did not answer in time or could not be reached (9210–9229: HTTP hooks driver and SUT presets).</summary>
+    public const string HooksUnreachable = "HARNESS-9210";
+
+    /// <summary>The DUI's test hooks refused the shared secret (401/403), or are switched off (404).</summary>
+    public const string HooksRefused = "HARNESS-9211";
+
+    /// <summary>The DUI's test hooks answered something that is not the contract (status, JSON shape).</summary>
+    public const string HooksProtocol = "HARNESS-9212";
+
+    /// <summary>The DUI's test hooks do not offer an action a scenario asks for (not listed by <c>GET info</c>).</summary>
+    public const string HooksActionUnsupported = "HARNESS-9213";
+
+    /// <summary>The DUI refused the simulators' configuration (<c>POST configure</c>) or the data reset (<c>POST reset</c>).</summary>
+    public const string HooksConfigureFailed = "HARNESS-9214";
+
+    /// <summary>A SUT preset (<c>profiles/suts/&lt;preset&gt;/sut.yaml</c>) is malformed, or an external SUT lacks its URL or secret.</summary>
+    public const string SutPresetInvalid = "HARNESS-9215";
 }

@@ -11,8 +11,9 @@ public static class RunCommand
     {
         var outOption = new Option<string?>("--out") { Description = "Dossier de sortie (défaut : out/<horodatage>/, copié dans out/latest/)." };
         var sutOption = new Option<string>("--sut") { Description = "Préréglage du système testé (profiles/suts/).", DefaultValueFactory = _ => "reference-dui" };
-        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright.", DefaultValueFactory = _ => "playwright" };
-        driverOption.AcceptOnlyFromAmong("playwright");
+        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright ou http-hooks (points d'accroche de test, profiles/hooks/openapi.yaml).", DefaultValueFactory = _ => "playwright" };
+        driverOption.AcceptOnlyFromAmong([.. SutLauncher.Drivers]);
+        var sutUrlOption = new Option<string?>("--sut-url") { Description = "Adresse d'un DUI externe (préréglage « external: true »)." };
         var defectOption = new Option<string[]>("--sut-defect") { Description = "Défaut à activer dans le DUI de référence (répétable).", AllowMultipleArgumentsPerToken = false };
         var scenarioOption = new Option<string[]>("--scenario") { Description = "Scénario à exécuter (répétable ; défaut : tous)." };
         var campaignOption = new Option<string>("--campaign") { Description = "Jeu de règles d'éligibilité (profiles/eligibility/).", DefaultValueFactory = _ => "2025" };
@@ -30,6 +31,7 @@ public static class RunCommand
             outOption, sutOption, driverOption, defectOption, scenarioOption, campaignOption, languageOption,
             organisationOption, proofOption, finessOption, signCertOption, signKeyOption, segurIdOption,
         };
+        command.Options.Add(sutUrlOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions
@@ -47,6 +49,7 @@ public static class RunCommand
                 SignKeyPath = parse.GetValue(signKeyOption),
                 SegurId = parse.GetValue(segurIdOption),
                 Organisation = parse.GetValue(organisationOption),
+                SutUrl = parse.GetValue(sutUrlOption),
             };
             var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
             return result.ExitCode;

@@ -42,7 +42,7 @@ public static class ConformanceRun
         Directory.CreateDirectory(workDirectory);
         var evidence = new EvidenceStore(Path.Combine(outputDirectory, "evidence"), new EvidenceTagContext(runId));
 
-        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects)).ConfigureAwait(false);
+        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects, options.Sut)).ConfigureAwait(false);
         var results = new List<ScenarioRunResult>();
         string sutName;
         string sutVersion;
@@ -121,22 +121,27 @@ public static class ConformanceRun
     private sealed record RunPlan(
         IReadOnlyList<ScenarioDefinition> Scenarios,
         IReadOnlyDictionary<string, ICheck> Checks,
-        UiMap UiMap,
+        UiMap? UiMap,
         RequirementCatalogue Requirements,
         EligibilityRuleSet RuleSet,
         Organisation? Organisation = null)
     {
         public static RunPlan Prepare(RunOptions options)
         {
-            var sutDirectory = RepositoryLayout.Profile("suts", options.Sut);
-            if (!File.Exists(Path.Combine(sutDirectory, "sut.yaml")))
+            var preset = SutPreset.Load(options.Sut);
+            if (preset.External && options.Defects.Count > 0)
             {
-                throw new UsageException($"préréglage de SUT inconnu '{options.Sut}' (profiles/suts/{options.Sut}/sut.yaml absent).");
+                throw new UsageException($"--sut-defect ne s'applique qu'au DUI de référence intégré (préréglage '{options.Sut}').");
             }
 
-            if (options.Sut != "reference-dui")
+            if (preset.External)
             {
-                throw new UsageException($"seul le DUI de référence intégré peut être lancé par « run » pour l'instant (reçu '{options.Sut}').");
+                _ = preset.BaseAddress(options.SutUrl);
+            }
+
+            if (options.Driver == "playwright" && preset.UiMapPath is null)
+            {
+                throw new UsageException($"le préréglage '{options.Sut}' n'a pas de carte d'interface (uiMap) pour le pilote playwright ; utilisez --driver http-hooks.");
             }
 
             var defects = DefectCatalogue.Load(DefectCatalogue.DefaultPath);
@@ -156,11 +161,11 @@ public static class ConformanceRun
             var ruleSet = EligibilityRuleSet.Load(rulesPath, requirements);
             var checks = CheckCatalogue.All.ToDictionary(check => check.Definition.Id, StringComparer.Ordinal);
             IReadOnlyList<ScenarioDefinition> scenarios;
-            UiMap uiMap;
+            UiMap? uiMap;
             try
             {
                 scenarios = new ScenarioLoader(RepositoryLayout.Fixtures, checks.Keys).LoadDirectory(RepositoryLayout.Profile("scenarios"));
-                uiMap = UiMap.Load(Path.Combine(sutDirectory, "ui-map.yaml"));
+                uiMap = preset.UiMapPath is null ? null : UiMap.Load(preset.UiMapPath);
             }
             catch (YamlFormatException exception)
             {

@@ -1,5 +1,4 @@
 using DuiConformance.Core.Evidence;
-using DuiConformance.ReferenceDui;
 using DuiConformance.Scenarios.Definitions;
 using DuiConformance.Scenarios.Drivers;
 using DuiConformance.Scenarios.Drivers.Playwright;
@@ -15,10 +14,10 @@ namespace DuiConformance.Cli.Running;
 public sealed class RunLane : IAsyncDisposable
 {
     private readonly RunningSimulators _simulators;
-    private readonly IAsyncDisposable _sut;
+    private readonly IAsyncDisposable? _sut;
     private readonly IScenarioDriver _driver;
 
-    private RunLane(RunningSimulators simulators, IAsyncDisposable sut, IScenarioDriver driver, ScenarioRunner runner, string sutName, string sutVersion)
+    private RunLane(RunningSimulators simulators, IAsyncDisposable? sut, IScenarioDriver driver, ScenarioRunner runner, string sutName, string sutVersion)
     {
         _simulators = simulators;
         _sut = sut;
@@ -39,14 +38,14 @@ public sealed class RunLane : IAsyncDisposable
 
     /// <summary>Starts the simulators, the system under test wired to them, and the driver.</summary>
     /// <param name="options">What the run was asked to do (SUT preset, defects, language).</param>
-    /// <param name="uiMap">The SUT's UI map, for the browser driver.</param>
+    /// <param name="uiMap">The SUT's UI map, for the browser driver; null when the preset has none.</param>
     /// <param name="checks">The checks scenarios may name.</param>
     /// <param name="workDirectory">Where this lane keeps its files (database, certificates).</param>
     /// <param name="evidence">Where the simulators and the driver record.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<RunLane> StartAsync(
         RunOptions options,
-        UiMap uiMap,
+        UiMap? uiMap,
         IReadOnlyDictionary<string, Core.Checks.ICheck> checks,
         string workDirectory,
         EvidenceStore evidence,
@@ -58,11 +57,10 @@ public sealed class RunLane : IAsyncDisposable
         IAsyncDisposable? sut = null;
         try
         {
-            var dui = await StartReferenceDuiAsync(options, simulators, workDirectory, cancellationToken).ConfigureAwait(false);
-            sut = dui;
-            var driver = await PlaywrightDriver.StartAsync(uiMap, dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
-            var runner = new ScenarioRunner(driver, evidence, checks, options.Language);
-            return new RunLane(simulators, dui, driver, runner, dui.Settings.ProductName, dui.Settings.ProductVersion);
+            var launched = await SutLauncher.StartAsync(options, uiMap, simulators, workDirectory, evidence, cancellationToken).ConfigureAwait(false);
+            sut = launched.Process;
+            var runner = new ScenarioRunner(launched.Driver, evidence, checks, options.Language);
+            return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);
         }
         catch
         {
@@ -83,42 +81,11 @@ public sealed class RunLane : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _driver.DisposeAsync().ConfigureAwait(false);
-        await _sut.DisposeAsync().ConfigureAwait(false);
-        await _simulators.DisposeAsync().ConfigureAwait(false);
-    }
+        if (_sut is not null)
+        {
+            await _sut.DisposeAsync().ConfigureAwait(false);
+        }
 
-    private static async Task<RunningReferenceDui> StartReferenceDuiAsync(RunOptions options, RunningSimulators simulators, string workDirectory, CancellationToken cancellationToken)
-    {
-        var certificatePath = Path.Combine(workDirectory, "simulator-certificate.pem");
-        simulators.Certificate.WritePem(certificatePath);
-        var mailbox = simulators.Mailboxes[0];
-        var insiServerPath = Path.Combine(workDirectory, "insi-server-certificate.pem");
-        var insiClientPath = Path.Combine(workDirectory, "insi-client-certificate.p12");
-        var insiClientPassword = Guid.NewGuid().ToString("N");
-        simulators.InsiCertificates.WriteServerPem(insiServerPath);
-        simulators.InsiCertificates.WriteClientPkcs12(insiClientPath, insiClientPassword);
-        return await ReferenceDuiServer.StartAsync(
-            new ReferenceDuiSettings
-            {
-                DatabasePath = Path.Combine(workDirectory, "reference-dui.db"),
-                FhirBaseUrl = simulators.FhirBase.ToString(),
-                PscTokenEndpoint = simulators.Psc.TokenEndpoint.ToString(),
-                PscClientId = simulators.Psc.Options.Organisations[0].ClientId,
-                PscClientSecret = simulators.Psc.Options.Organisations[0].ClientSecret,
-                PscUsername = simulators.Psc.Options.Professionals[0].Rpps,
-                PscPassword = simulators.Psc.Options.Professionals[0].Password,
-                SmtpHost = simulators.SmtpHost,
-                SmtpPort = simulators.SmtpPort,
-                SmtpUser = mailbox.User,
-                SmtpPassword = mailbox.Password,
-                SenderAddress = mailbox.Address,
-                TrustedServerCertificatePath = certificatePath,
-                Defects = options.Defects,
-                InsiEndpoint = simulators.InsiEndpoint.ToString(),
-                InsiClientCertificatePath = insiClientPath,
-                InsiClientCertificatePassword = insiClientPassword,
-                InsiTrustedServerCertificatePath = insiServerPath,
-            },
-            cancellationToken).ConfigureAwait(false);
+        await _simulators.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -6,10 +6,10 @@ public sealed record RunOptions
     /// <summary>Output folder; default <c>out/&lt;timestamp&gt;/</c> under the project root.</summary>
     public string? OutputDirectory { get; init; }
 
-    /// <summary>SUT preset (<c>profiles/suts/&lt;preset&gt;/</c>); only the built-in <c>reference-dui</c> for now.</summary>
+    /// <summary>SUT preset (<c>profiles/suts/&lt;preset&gt;/</c>): the built-in <c>reference-dui</c>, or an external DUI's preset.</summary>
     public string Sut { get; init; } = "reference-dui";
 
-    /// <summary>Driver name; only <c>playwright</c> for now.</summary>
+    /// <summary>Driver name: <c>playwright</c> or <c>http-hooks</c>.</summary>
     public string Driver { get; init; } = "playwright";
 
     /// <summary>Reference DUI defects to switch on.</summary>
@@ -44,4 +44,7 @@ public sealed record RunOptions
 
     /// <summary>Ségur referencing identifier of the DUI version, written in the proof's metadata.</summary>
     public string? SegurId { get; init; }
+
+    /// <summary>Base address of an external DUI (<c>--sut-url</c>), overriding its preset's <c>url</c>.</summary>
+    public string? SutUrl { get; init; }
 }

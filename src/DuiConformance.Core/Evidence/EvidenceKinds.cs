@@ -32,4 +32,10 @@ public static class EvidenceKinds
 
     /// <summary>The SOAP response (result or fault) the simulated INSi sent; properties in <see cref="InsiProperties"/>.</summary>
     public const string InsiResponse = "insi-response";
+
+    /// <summary>A request the HTTP hooks driver sent to the DUI's test hooks (JSON body; the shared secret redacted); properties: method, path, exchange.</summary>
+    public const string HookRequest = "hook-request";
+
+    /// <summary>The DUI's answer to a test-hooks request (JSON body, or the error); properties: status, exchange, elapsedMs.</summary>
+    public const string HookResponse = "hook-response";
 }

@@ -35,8 +35,6 @@ public static class ReferenceDuiServer
             throw new ArgumentException("DatabasePath est vide.", nameof(settings));
         }
 
-        var pinning = ServerCertificatePinning.FromPemFile(settings.TrustedServerCertificatePath);
-        var insiHttp = Identity.InsiHttp.Create(settings);
         var database = new ReferenceDuiDatabase(settings.DatabasePath);
         await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
@@ -66,38 +64,21 @@ public static class ReferenceDuiServer
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => CreateHttpClient(pinning));
-        builder.Services.AddSingleton(services =>
-        {
-            var time = services.GetRequiredService<TimeProvider>();
-            var tokens = string.IsNullOrWhiteSpace(settings.PscTokenEndpoint)
-                ? null
-                : new PscTokenClient(
-                    services.GetRequiredService<HttpClient>(),
-                    settings.PscTokenEndpoint,
-                    settings.PscClientId ?? string.Empty,
-                    settings.PscClientSecret ?? string.Empty,
-                    settings.PscUsername ?? string.Empty,
-                    settings.PscPassword ?? string.Empty,
-                    time);
-            var publisher = new DmpPublisher(
-                services.GetRequiredService<HttpClient>(), settings.FhirBaseUrl, new ProvideDocumentBundleBuilder(organisation), time, tokens);
-            return new ReferenceDuiContext(
-                organisation,
-                database,
-                new DluDocumentBuilder(organisation),
-                publisher,
-                new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
-                new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning),
-                time,
-                new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
-        });
+        // Note: the context is held so that the test hooks' POST configure can replace it (profiles/hooks/openapi.yaml);
+        // every request resolves the current one.
+        var holder = new ReferenceDuiContextHolder(settings, ReferenceDuiComposition.Build(settings, organisation, database, TimeProvider.System));
+        builder.Services.AddSingleton(holder);
+        builder.Services.AddTransient(_ => holder.Current);
 
         var app = builder.Build();
         // Note: resolve now so that a bad FhirBaseUrl fails the start, not the first publication.
         _ = app.Services.GetRequiredService<ReferenceDuiContext>();
         app.MapReferenceDui();
         app.MapIdentityVigilance();
+        if (!string.IsNullOrEmpty(settings.HooksSecret))
+        {
+            app.MapConformanceHooks(settings.HooksSecret, holder);
+        }
 
         try
         {
@@ -113,7 +94,7 @@ public static class ReferenceDuiServer
         return new RunningReferenceDui(app, new Uri(address.TrimEnd('/') + "/"), settings);
     }
 
-    private static HttpClient CreateHttpClient(ServerCertificatePinning pinning)
+    internal static HttpClient CreateHttpClient(ServerCertificatePinning pinning)
     {
         var handler = new SocketsHttpHandler
         {

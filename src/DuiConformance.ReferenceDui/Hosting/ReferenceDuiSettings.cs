@@ -102,4 +102,10 @@ public sealed record ReferenceDuiSettings
 
     /// <summary>The professional's secret standing for the card authentication; never shown or logged.</summary>
     public string? PscPassword { get; init; }
+
+    /// <summary>
+    /// The shared secret of the HTTP test hooks (<c>/conformance-hooks/v1/</c>, profiles/hooks/openapi.yaml). Absent or
+    /// empty (the default): the hooks are not mapped at all and answer 404; only a test set-up turns them on.
+    /// </summary>
+    public string? HooksSecret { get; init; }
 }

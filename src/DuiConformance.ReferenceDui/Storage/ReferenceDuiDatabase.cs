@@ -355,4 +355,13 @@ internal sealed class ReferenceDuiDatabase
     private static string FormatTime(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    /// <summary>Deletes every usager, document, publication and send (test hooks <c>POST reset</c>: isolated data per scenario).</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM sends; DELETE FROM publications; DELETE FROM documents; DELETE FROM usagers;";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }
