@@ -51,4 +51,13 @@ public static class HarnessCodes
 
     /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
     public const string XsdSchemaInvalid = "HARNESS-9302";
+
+    /// <summary>The manual driver's instruction catalogue (<c>profiles/manual/instructions.yaml</c>) is missing, malformed or lacks a verb (925x: manual driver).</summary>
+    public const string ManualInstructionsInvalid = "HARNESS-9250";
+
+    /// <summary>An instruction of the manual driver names a value the scenario does not define.</summary>
+    public const string ManualInstructionUnrenderable = "HARNESS-9251";
+
+    /// <summary>The operator's input ended (terminal closed, script finished) while the manual driver waited for an answer.</summary>
+    public const string OperatorInputClosed = "HARNESS-9252";
 }

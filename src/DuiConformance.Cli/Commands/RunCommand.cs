@@ -11,8 +11,8 @@ public static class RunCommand
     {
         var outOption = new Option<string?>("--out") { Description = "Dossier de sortie (défaut : out/<horodatage>/, copié dans out/latest/)." };
         var sutOption = new Option<string>("--sut") { Description = "Préréglage du système testé (profiles/suts/).", DefaultValueFactory = _ => "reference-dui" };
-        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright.", DefaultValueFactory = _ => "playwright" };
-        driverOption.AcceptOnlyFromAmong("playwright");
+        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright, ou manual (une personne suit les consignes en français dans le terminal).", DefaultValueFactory = _ => "playwright" };
+        driverOption.AcceptOnlyFromAmong("playwright", "manual");
         var defectOption = new Option<string[]>("--sut-defect") { Description = "Défaut à activer dans le DUI de référence (répétable).", AllowMultipleArgumentsPerToken = false };
         var scenarioOption = new Option<string[]>("--scenario") { Description = "Scénario à exécuter (répétable ; défaut : tous)." };
         var campaignOption = new Option<string>("--campaign") { Description = "Jeu de règles d'éligibilité (profiles/eligibility/).", DefaultValueFactory = _ => "2025" };

@@ -60,7 +60,9 @@ public sealed class RunLane : IAsyncDisposable
         {
             var dui = await StartReferenceDuiAsync(options, simulators, workDirectory, cancellationToken).ConfigureAwait(false);
             sut = dui;
-            var driver = await PlaywrightDriver.StartAsync(uiMap, dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
+            IScenarioDriver driver = options.Driver == "manual"
+                ? ManualLaneDriver.Create(options, simulators, dui.BaseAddress, workDirectory, evidence)
+                : await PlaywrightDriver.StartAsync(uiMap, dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
             var runner = new ScenarioRunner(driver, evidence, checks, options.Language);
             return new RunLane(simulators, dui, driver, runner, dui.Settings.ProductName, dui.Settings.ProductVersion);
         }

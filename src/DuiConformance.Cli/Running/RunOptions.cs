@@ -44,4 +44,10 @@ public sealed record RunOptions
 
     /// <summary>Ségur referencing identifier of the DUI version, written in the proof's metadata.</summary>
     public string? SegurId { get; init; }
+
+    /// <summary>What the operator of the manual driver types; <c>null</c> for the console. A script may answer instead (issue 6 §3).</summary>
+    public TextReader? OperatorInput { get; init; }
+
+    /// <summary>Where the manual driver prints its instructions; <c>null</c> for the console.</summary>
+    public TextWriter? OperatorOutput { get; init; }
 }
