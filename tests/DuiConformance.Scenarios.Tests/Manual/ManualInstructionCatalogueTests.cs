@@ -66,16 +66,16 @@ public sealed class ManualInstructionCatalogueTests
 
         create.ShouldSatisfyAllConditions(
             () => create.Title.ShouldBe("Créer le dossier de l'usager MARTINEAU HELENE MARIE LOUISE"),
-            () => create.Steps[1].ShouldContain("date de naissance 1942-05-17"),
+            () => create.Steps[1].ShouldContain("sexe féminin (F) ; date de naissance 17/05/1942"),
             () => create.Steps[1].ShouldContain("lieu de naissance (code INSEE) 69123"),
-            () => create.Steps[2].ShouldStartWith("Statut de l'identité : VALI"),
+            () => create.Steps[2].ShouldBe("Statut de l'identité : identité validée sur pièce d'identité (VALI). Ne saisissez aucun matricule INS."),
             () => create.Observation.ShouldContain("s'en remet à votre réponse"));
         document.Title.ShouldBe("Produire un document DLU pour MARTINEAU HELENE MARIE LOUISE");
         send.Title.ShouldBe("Envoyer par MSSanté le dernier document de MARTINEAU HELENE MARIE LOUISE à dr.martin@ch-exemple.test-ci-sis.mssante.fr");
     }
 
     [Test]
-    public void An_empty_value_prints_as_a_dash_and_english_is_rendered_with_lang_en()
+    public void An_empty_value_prints_as_a_dash_codes_print_as_their_label_and_english_keeps_iso_dates()
     {
         var catalogue = ManualInstructionCatalogue.Load(ManualInstructionCatalogue.DefaultPath);
         var data = new ScenarioData(new Dictionary<string, string>
@@ -91,6 +91,9 @@ public sealed class ManualInstructionCatalogueTests
         french.Steps[1].ShouldContain("nom d'usage — ;");
         english.Title.ShouldBe("Create the record of usager LEGRAND CAMILLE ANNE");
         english.Steps[1].ShouldContain("used name —;");
+        english.Steps[1].ShouldContain("sex female (F); birth date 1950-03-03;");
+        english.Steps[2].ShouldBe("Identity status: provisional identity (PROV). Do not type any INS number.");
+        french.Steps[1].ShouldContain("date de naissance 03/03/1950");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuiConformance.Core;
 using DuiConformance.Scenarios.Definitions;
 using DuiConformance.Scenarios.Yaml;
@@ -14,8 +15,15 @@ public sealed class ManualInstructionCatalogue
     public static IReadOnlyList<string> Languages { get; } = ["fr", "en"];
 
     private readonly IReadOnlyDictionary<string, ManualInstruction> _instructions;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> _labels;
 
-    private ManualInstructionCatalogue(IReadOnlyDictionary<string, ManualInstruction> instructions) => _instructions = instructions;
+    private ManualInstructionCatalogue(
+        IReadOnlyDictionary<string, ManualInstruction> instructions,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> labels)
+    {
+        _instructions = instructions;
+        _labels = labels;
+    }
 
     /// <summary>The project's catalogue file.</summary>
     public static string DefaultPath => RepositoryLayout.Profile("manual", "instructions.yaml");
@@ -35,7 +43,7 @@ public sealed class ManualInstructionCatalogue
         try
         {
             var root = YamlNodeReader.Load(path);
-            root.AllowOnly("actions");
+            root.AllowOnly("labels", "actions");
             var instructions = new Dictionary<string, ManualInstruction>(StringComparer.Ordinal);
             var actions = root.Required("actions");
             foreach (var (action, node) in actions.Entries())
@@ -56,7 +64,7 @@ public sealed class ManualInstructionCatalogue
                 throw actions.Error($"consignes manquantes pour : {string.Join(", ", missing)}");
             }
 
-            return new ManualInstructionCatalogue(instructions);
+            return new ManualInstructionCatalogue(instructions, ReadLabels(root.Optional("labels")));
         }
         catch (YamlFormatException exception)
         {
@@ -86,7 +94,7 @@ public sealed class ManualInstructionCatalogue
             values["with." + key] = value;
         }
 
-        var filled = new ScenarioData(values.ToDictionary(pair => pair.Key, pair => string.IsNullOrWhiteSpace(pair.Value) ? "—" : pair.Value, StringComparer.Ordinal));
+        var filled = new ScenarioData(values.ToDictionary(pair => pair.Key, pair => Display(pair.Key, pair.Value, language), StringComparer.Ordinal));
         try
         {
             return new ManualInstructionText(filled.Interpolate(text.Title), [.. text.Steps.Select(filled.Interpolate)], filled.Interpolate(text.Observation));
@@ -95,6 +103,45 @@ public sealed class ManualInstructionCatalogue
         {
             throw new HarnessException(HarnessCodes.ManualInstructionUnrenderable, $"Consigne « {step.Action} » de l'étape '{step.Id}' : {exception.Message}", exception);
         }
+    }
+
+    /// <summary>
+    /// A value as a person reads it: « — » when empty, the catalogue's label when it has one (<c>VALI</c> → « validée
+    /// (VALI) »), and in French an ISO date as <c>jj/mm/aaaa</c>.
+    /// </summary>
+    private string Display(string key, string value, string language)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "—";
+        }
+
+        if (_labels.TryGetValue(key, out var byValue) && byValue.TryGetValue(value, out var byLanguage))
+        {
+            return byLanguage.TryGetValue(language, out var label) ? label : byLanguage["fr"];
+        }
+
+        return language == "fr" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : value;
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> ReadLabels(YamlNodeReader? node)
+    {
+        var labels = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
+        foreach (var (key, values) in node?.Entries() ?? [])
+        {
+            var byValue = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+            foreach (var (value, texts) in values.Entries())
+            {
+                texts.AllowOnly([.. Languages]);
+                byValue[value] = Languages.ToDictionary(language => language, texts.String, StringComparer.Ordinal);
+            }
+
+            labels[key] = byValue;
+        }
+
+        return labels;
     }
 
     private static ManualInstructionText ReadText(YamlNodeReader node)
