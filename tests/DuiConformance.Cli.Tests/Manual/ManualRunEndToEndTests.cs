@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DuiConformance.Cli.Running;
 using DuiConformance.Core;
+using DuiConformance.Core.Catalogue;
 using DuiConformance.Core.Checks;
 using DuiConformance.Core.Evidence;
 using DuiConformance.Scenarios.Definitions;
@@ -18,28 +19,35 @@ public sealed class ManualRunEndToEndTests
     private string _root = null!;
     private RunResult _manual = null!;
     private RunResult _playwright = null!;
+    private RunResult _defective = null!;
     private IReadOnlyList<string> _transcript = null!;
 
     [OneTimeSetUp]
     public async Task Run_the_same_scenarios_with_a_scripted_operator_then_with_playwright()
     {
         _root = Path.Combine(Path.GetTempPath(), "dui-manual-e2e-" + Guid.NewGuid().ToString("N"));
+        (_manual, _transcript) = await RunManuallyAsync("manual", Scenarios, []);
+        (_defective, _) = await RunManuallyAsync("manual-defect", ["dlu-share"], ["cda-missing-realm"]);
+        _playwright = await ConformanceRun.RunAsync(new RunOptions { OutputDirectory = Path.Combine(_root, "playwright"), Scenarios = Scenarios }, new StringWriter(), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
+    }
+
+    private async Task<(RunResult Result, IReadOnlyList<string> Transcript)> RunManuallyAsync(string name, string[] scenarios, string[] defects)
+    {
         var definitions = new ScenarioLoader(RepositoryLayout.Fixtures, CheckCatalogue.All.Select(check => check.Definition.Id)).LoadDirectory(RepositoryLayout.Profile("scenarios"));
         ScriptedOperator? script = null;
         using var dui = new ReferenceDuiOperatorScript(definitions, () => script?.Fact("Adresse"));
         script = new ScriptedOperator(dui.Actions);
         await using (script)
         {
-            var progress = new StringWriter();
-            _manual = await ConformanceRun.RunAsync(
-                new RunOptions { OutputDirectory = Path.Combine(_root, "manual"), Driver = "manual", Scenarios = Scenarios, OperatorInput = script.Keyboard, OperatorOutput = script.Screen },
-                progress,
-                CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
-            _transcript = script.Transcript;
-            await TestContext.Out.WriteLineAsync(string.Join('\n', _transcript));
+            var options = new RunOptions
+            {
+                OutputDirectory = Path.Combine(_root, name), Driver = "manual", Scenarios = scenarios, Defects = defects,
+                OperatorInput = script.Keyboard, OperatorOutput = script.Screen,
+            };
+            var result = await ConformanceRun.RunAsync(options, new StringWriter(), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
+            await TestContext.Out.WriteLineAsync(string.Join('\n', script.Transcript));
+            return (result, script.Transcript);
         }
-
-        _playwright = await ConformanceRun.RunAsync(new RunOptions { OutputDirectory = Path.Combine(_root, "playwright"), Scenarios = Scenarios }, new StringWriter(), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
     }
 
     [OneTimeTearDown]
@@ -107,5 +115,14 @@ public sealed class ManualRunEndToEndTests
             () => setup.ShouldContain(line => line.StartsWith("  · Adresse : http://127.0.0.1:", StringComparison.Ordinal)));
         _transcript.ShouldContain("── Étape 1/5 · create-usager · Créer le dossier de l'usager MARTINEAU HELENE MARIE LOUISE");
         _transcript.ShouldContain("── Étape 5/5 · send-mss · Envoyer par MSSanté le dernier document de MARTINEAU HELENE MARIE LOUISE à dr.martin@ch-exemple.test-ci-sis.mssante.fr");
+    }
+
+    [Test]
+    public void With_a_defect_the_manual_run_fails_exactly_the_requirement_the_defect_catalogue_names()
+    {
+        var failed = _defective.Report.Requirements.Where(requirement => requirement.Outcome == "fail").Select(requirement => requirement.Id);
+
+        failed.ShouldBe(DefectCatalogue.Load(DefectCatalogue.DefaultPath).Find("cda-missing-realm")!.Requirements, ignoreOrder: true);
+        _defective.ExitCode.ShouldBe(ExitCodes.Failed);
     }
 }
