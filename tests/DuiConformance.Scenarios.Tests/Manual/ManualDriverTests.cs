@@ -6,6 +6,7 @@ using DuiConformance.Core.Evidence;
 using DuiConformance.Scenarios.Definitions;
 using DuiConformance.Scenarios.Drivers.Manual;
 using DuiConformance.Scenarios.Running;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DuiConformance.Scenarios.Tests.Manual;
 
@@ -185,23 +186,45 @@ public sealed class ManualDriverTests
     }
 
     [Test]
-    public async Task Without_traffic_or_answer_the_step_fails_after_its_timeout_with_reminders_meanwhile()
+    public async Task Without_traffic_or_answer_the_step_fails_after_its_timeout_with_a_reminder_every_interval_meanwhile()
     {
-        // Note: a keyboard nobody types on after the set-up's Enter.
+        // Note: a keyboard nobody types on after the set-up's Enter, a screen the test reads line by line, a fake clock.
         var keyboard = Channel.CreateUnbounded<string>();
         keyboard.Writer.TryWrite(string.Empty);
-        var screen = new StringWriter();
-        var options = new ManualDriverOptions { AnswerTimeout = TimeSpan.FromMilliseconds(700), ReminderInterval = TimeSpan.FromMilliseconds(200) };
-        var driver = new ManualDriver(Catalogue, _store, new LineChannelReader(keyboard.Reader), screen, options);
+        var screen = Channel.CreateUnbounded<string>();
+        var clock = new FakeTimeProvider();
+        var options = new ManualDriverOptions { AnswerTimeout = TimeSpan.FromMinutes(10), ReminderInterval = TimeSpan.FromMinutes(2), Time = clock };
+        var driver = new ManualDriver(Catalogue, _store, new LineChannelReader(keyboard.Reader), new LineChannelWriter(screen.Writer), options);
+        async Task<string> ReadUntilAsync(string prefix)
+        {
+            while (true)
+            {
+                var line = await screen.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+        }
 
-        var result = await RunAsync(driver, Scenario("demo", Action("create", "create-usager")));
+        var run = RunAsync(driver, Scenario("demo", Action("create", "create-usager")));
+        await ReadUntilAsync("> Votre réponse");
+        var reminders = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            reminders.Add(await ReadUntilAsync("   … toujours en attente"));
+        }
 
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var timedOut = await ReadUntilAsync("   ⏱");
+        var result = await run;
+
+        reminders.ShouldBe([.. new[] { 2, 4, 6, 8 }.Select(minutes => $"   … toujours en attente depuis {minutes} min : Créer le dossier de l'usager MARTINEAU HELENE MARIE LOUISE [o/n/p/?]")]);
+        timedOut.ShouldBe("   ⏱ Délai dépassé (10 min) : l'étape échoue.");
         result.Report.Steps.Single().ShouldSatisfyAllConditions(
             step => step.Outcome.ShouldBe("fail"),
-            step => step.Message.ShouldBe("ni trafic observé ni réponse de l'opérateur en 0.7 s"));
-        var lines = screen.ToString().Split(Environment.NewLine);
-        lines.ShouldContain("   ⏱ Délai dépassé (0.7 s) : l'étape échoue.");
-        lines.Count(line => line.StartsWith("   … toujours en attente depuis ", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(2);
+            step => step.Message.ShouldBe("ni trafic observé ni réponse de l'opérateur en 10 min"));
         Answered().ShouldBeEmpty();
     }
 
@@ -268,5 +291,58 @@ public sealed class ManualDriverTests
             proof => proof.Kind.ShouldBe("fhir-request"),
             proof => proof.Properties["interaction"].ShouldBe("ITI-65"));
         driver.ProofFor(scenario, create).ShouldBeNull();
+    }
+
+    [Test]
+    public async Task Cancelling_the_run_while_the_driver_waits_for_the_operator_stops_the_wait_at_once()
+    {
+        var keyboard = Channel.CreateUnbounded<string>();
+        keyboard.Writer.TryWrite(string.Empty);
+        var driver = new ManualDriver(Catalogue, _store, new LineChannelReader(keyboard.Reader), new StringWriter(), new ManualDriverOptions());
+        var scenario = Scenario("demo", Action("create", "create-usager"));
+        await driver.StartScenarioAsync(scenario, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        Exception? thrown = null;
+        try
+        {
+            await driver.PerformAsync(scenario.Steps[0], scenario.Data, cancel.Token).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception exception)
+        {
+            thrown = exception;
+        }
+
+        thrown.ShouldBeAssignableTo<OperationCanceledException>();
+    }
+
+    [Test]
+    public async Task A_line_typed_before_its_question_was_shown_is_recorded_but_never_taken_as_the_answer()
+    {
+        var keyboard = Channel.CreateUnbounded<string>();
+        keyboard.Writer.TryWrite(string.Empty);
+        var screen = new StringWriter();
+        var driver = new ManualDriver(Catalogue, _store, new LineChannelReader(keyboard.Reader), screen, new ManualDriverOptions { AnswerTimeout = TimeSpan.FromSeconds(2) });
+        var publish = Action("publish", "publish-dmp");
+        var create = Action("create", "create-usager");
+        var scenario = Scenario("demo", publish, create);
+        await driver.StartScenarioAsync(scenario, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        // Note: the publication is observed, nobody presses Enter (the wait for it times out), then a stray « o » is typed.
+        _store.Tags.Enter("demo", "publish");
+        var published = driver.PerformAsync(publish, scenario.Data, CancellationToken.None);
+        await _store.RecordAsync(EvidenceKinds.FhirRequest, "{}"u8.ToArray(), "application/fhir+json", new Dictionary<string, string> { ["interaction"] = "ITI-65" });
+        (await published.WaitAsync(TimeSpan.FromSeconds(10))).Message!.ShouldStartWith("observée par le banc");
+        keyboard.Writer.TryWrite("o");
+        await Task.Delay(300);
+        _store.Tags.Enter("demo", "create");
+        var created = driver.PerformAsync(create, scenario.Data, CancellationToken.None);
+        await Task.Delay(100);
+        keyboard.Writer.TryWrite("p");
+        var result = await created.WaitAsync(TimeSpan.FromSeconds(5));
+
+        result.Skipped.ShouldBeTrue();
+        Answered().Select(answer => answer.Property("answer")).ShouldBe(["ignored-early", "skip"]);
+        screen.ToString().ShouldContain("   Ligne ignorée, tapée avant la question : « o ».");
     }
 }

@@ -73,6 +73,7 @@ public sealed class ManualDriver : IScenarioDriver
         var proof = ProofFor(scenario, step);
         var actions = scenario.Steps.Where(candidate => candidate.Kind == StepKind.Action).ToList();
         var start = _evidence.Items.Count;
+        var started = _options.Time.GetTimestamp();
 
         var early = _terminal.TakeEarlyLine();
         if (early is not null)
@@ -93,7 +94,7 @@ public sealed class ManualDriver : IScenarioDriver
             var observed = proof is null
                 ? null
                 : _evidence.WaitForAsync(item => item.Tags.Scenario == scenario.Id && proof.Matches(item), start, Timeout.InfiniteTimeSpan, watch.Token);
-            return await WaitForOutcomeAsync(step, instruction, proof, observed, cancellationToken).ConfigureAwait(false);
+            return await WaitForOutcomeAsync(step, instruction, proof, observed, started, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -137,9 +138,8 @@ public sealed class ManualDriver : IScenarioDriver
         return _catalogue.Instructions[step.Action!].Proof;
     }
 
-    private async Task<DriverStepResult> WaitForOutcomeAsync(ScenarioStep step, ManualInstructionText instruction, EvidenceExpectation? proof, Task<EvidenceItem>? observed, CancellationToken cancellationToken)
+    private async Task<DriverStepResult> WaitForOutcomeAsync(ScenarioStep step, ManualInstructionText instruction, EvidenceExpectation? proof, Task<EvidenceItem>? observed, long started, CancellationToken cancellationToken)
     {
-        var started = _options.Time.GetTimestamp();
         var nextReminder = _options.ReminderInterval;
         while (true)
         {
