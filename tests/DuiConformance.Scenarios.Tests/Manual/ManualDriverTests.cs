@@ -345,4 +345,20 @@ public sealed class ManualDriverTests
         Answered().Select(answer => answer.Property("answer")).ShouldBe(["ignored-early", "skip"]);
         screen.ToString().ShouldContain("   Ligne ignorée, tapée avant la question : « o ».");
     }
+
+    [Test]
+    public async Task A_script_that_throws_answers_impossible_with_the_exception_so_the_run_goes_on()
+    {
+        var actions = new Dictionary<string, Func<ManualPrompt, CancellationToken, Task<string>>>
+        {
+            ["publish-dmp"] = (_, _) => throw new InvalidOperationException("page introuvable"),
+            ["send-mss"] = (_, _) => Task.FromResult("o"),
+        };
+        await using var script = new ScriptedOperator(actions);
+
+        var result = await RunAsync(Driver(script), Scenario("demo", Action("publish", "publish-dmp"), Action("create", "create-usager")));
+
+        result.Report.Steps.Select(step => step.Outcome).ShouldBe(["fail", "skip"]);
+        result.Report.Steps[0].Message.ShouldBe("impossible selon l'opérateur : le script a échoué : InvalidOperationException: page introuvable");
+    }
 }

@@ -160,9 +160,21 @@ public sealed class ScriptedOperator : IAsyncDisposable
                 _prompts.Add(prompt);
             }
 
-            return _actions.TryGetValue(prompt.Action, out var perform)
-                ? await perform(prompt, cancellationToken).ConfigureAwait(false)
-                : $"n le script ne sait pas réaliser « {prompt.Action} »";
+            if (!_actions.TryGetValue(prompt.Action, out var perform))
+            {
+                return $"n le script ne sait pas réaliser « {prompt.Action} »";
+            }
+
+            try
+            {
+                return await perform(prompt, cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A script that breaks answers « impossible » with the reason, as a person would; the run goes on and the report shows it.
+            catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                return $"n le script a échoué : {exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}";
+            }
         }
 
         // Note: after an observed action the driver takes one line as Enter; the script's answer, typed once the action
