@@ -33,6 +33,6 @@ public static class EvidenceKinds
     /// <summary>The SOAP response (result or fault) the simulated INSi sent; properties in <see cref="InsiProperties"/>.</summary>
     public const string InsiResponse = "insi-response";
 
-    /// <summary>What the operator of the manual driver answered for a step (JSON); properties: action, answer (done, impossible, skip, help, unknown, acknowledged).</summary>
+    /// <summary>What the operator of the manual driver answered for a step (JSON); properties: action, answer (done, impossible, reason, skip, help, unknown, acknowledged after observed traffic, ready at the set-up question, ignored-early).</summary>
     public const string OperatorAnswer = "operator-answer";
 }

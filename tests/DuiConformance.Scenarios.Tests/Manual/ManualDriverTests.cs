@@ -54,7 +54,7 @@ public sealed class ManualDriverTests
     private Task<ScenarioRunResult> RunAsync(ManualDriver driver, ScenarioDefinition scenario, string language = "fr") =>
         new ScenarioRunner(driver, _store, new Dictionary<string, ICheck>(), language).RunAsync(scenario, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
 
-    private IReadOnlyList<EvidenceItem> Answered() => [.. _store.Items.Where(item => item.Kind == EvidenceKinds.OperatorAnswer)];
+    private IReadOnlyList<EvidenceItem> Answered() => [.. _store.Items.Where(item => item.Kind == EvidenceKinds.OperatorAnswer && item.Property("answer") != "ready")];
 
     [Test]
     public async Task Done_passes_a_step_the_harness_cannot_see_and_the_report_says_a_person_attested_it()
@@ -262,6 +262,7 @@ public sealed class ManualDriverTests
             () => transcript.ShouldContain("> Votre réponse [o/n/p/?]"));
         script.Prompts.Select(prompt => (prompt.Scenario, prompt.Action)).ShouldBe([("first", "create-usager"), ("first", "qualify-identity"), ("second", "create-usager")]);
         script.Fact("Base FHIR").ShouldBe("http://127.0.0.1:5555/fhir/");
+        _store.Items.Where(item => item.Kind == EvidenceKinds.OperatorAnswer && item.Property("answer") == "ready").Select(item => item.Tags).ShouldBe([new EvidenceTags("run-1", "first", "start")]);
     }
 
     [Test]

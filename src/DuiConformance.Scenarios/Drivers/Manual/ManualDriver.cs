@@ -274,6 +274,8 @@ public sealed class ManualDriver : IScenarioDriver
                 throw new HarnessException(HarnessCodes.OperatorInputClosed, "L'entrée de l'opérateur est fermée avant le premier scénario.");
             }
 
+            await RecordAnswerAsync(null, "ready", line.Trim(), line, cancellationToken).ConfigureAwait(false);
+
             if (OperatorAnswer.Parse(line).Kind != OperatorAnswerKind.Help)
             {
                 return;
@@ -328,19 +330,19 @@ public sealed class ManualDriver : IScenarioDriver
         await _terminal.WriteLineAsync(_texts.AnswerPrompt).ConfigureAwait(false);
     }
 
-    private Task<EvidenceItem> RecordAnswerAsync(ScenarioStep step, string answer, string text, string line, CancellationToken cancellationToken)
+    private Task<EvidenceItem> RecordAnswerAsync(ScenarioStep? step, string answer, string text, string line, CancellationToken cancellationToken)
     {
         var content = JsonSerializer.SerializeToUtf8Bytes(new
         {
             scenario = _scenario?.Id,
-            step = step.Id,
-            action = step.Action,
+            step = step?.Id,
+            action = step?.Action,
             answer,
             text,
             line,
             at = _options.Time.GetUtcNow(),
         });
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["action"] = step.Action ?? string.Empty, ["answer"] = answer };
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["action"] = step?.Action ?? string.Empty, ["answer"] = answer };
         return _evidence.RecordAsync(EvidenceKinds.OperatorAnswer, content, "application/json", properties, cancellationToken);
     }
 
