@@ -251,7 +251,7 @@ public sealed class ManualDriverTests
         await RunAsync(driver, Scenario("first", Action("create", "create-usager"), Action("qualify", "qualify-identity")));
         await RunAsync(driver, Scenario("second", Action("create", "create-usager")));
 
-        await script.WaitForLineAsync("═══ Scénario second · Démo second (1 actions à faire) ═══", TimeSpan.FromSeconds(5));
+        await script.WaitForLineAsync("═══ Scénario second · Démo second (1 action à faire) ═══", TimeSpan.FromSeconds(5));
         var transcript = script.Transcript;
         transcript.ShouldSatisfyAllConditions(
             () => transcript[0].ShouldBe("═══ Avant de commencer : paramétrez votre DUI ═══"),

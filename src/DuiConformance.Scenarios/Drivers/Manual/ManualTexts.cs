@@ -78,7 +78,7 @@ public sealed class ManualTexts
     /// <summary>Scenario banner.</summary>
     public string Scenario(ScenarioDefinition scenario, int actions) =>
         ScenarioMarker + T("Scénario ", "Scenario ") + scenario.Id + " · " + scenario.Title(_english ? "en" : "fr")
-        + string.Create(CultureInfo.InvariantCulture, $" ({actions} ") + T("actions à faire)", "actions to do)") + " ═══";
+        + string.Create(CultureInfo.InvariantCulture, $" ({actions} ") + (actions == 1 ? T("action à faire)", "action to do)") : T("actions à faire)", "actions to do)")) + " ═══";
 
     /// <summary>Step header.</summary>
     public string Step(int number, int count, string action, string title) =>
