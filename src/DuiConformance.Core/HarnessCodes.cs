@@ -69,4 +69,12 @@ public static class HarnessCodes
 
     /// <summary>A SUT preset (<c>profiles/suts/&lt;preset&gt;/sut.yaml</c>) is malformed, or an external SUT lacks its URL or secret.</summary>
     public const string SutPresetInvalid = "HARNESS-9215";
+    /// <summary>The manual driver's instruction catalogue (<c>profiles/manual/instructions.yaml</c>) is missing, malformed or lacks a verb (925x: manual driver).</summary>
+    public const string ManualInstructionsInvalid = "HARNESS-9250";
+
+    /// <summary>An instruction of the manual driver names a value the scenario does not define.</summary>
+    public const string ManualInstructionUnrenderable = "HARNESS-9251";
+
+    /// <summary>The operator's input ended (terminal closed, script finished) while the manual driver waited for an answer.</summary>
+    public const string OperatorInputClosed = "HARNESS-9252";
 }

@@ -11,7 +11,7 @@ public static class RunCommand
     {
         var outOption = new Option<string?>("--out") { Description = "Dossier de sortie (défaut : out/<horodatage>/, copié dans out/latest/)." };
         var sutOption = new Option<string>("--sut") { Description = "Préréglage du système testé (profiles/suts/).", DefaultValueFactory = _ => "reference-dui" };
-        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright ou http-hooks (points d'accroche de test, profiles/hooks/openapi.yaml).", DefaultValueFactory = _ => "playwright" };
+        var driverOption = new Option<string>("--driver") { Description = "Pilote : playwright, http-hooks (points d'accroche de test, profiles/hooks/openapi.yaml) ou manual (une personne suit les consignes en français dans le terminal).", DefaultValueFactory = _ => "playwright" };
         driverOption.AcceptOnlyFromAmong([.. SutLauncher.Drivers]);
         var sutUrlOption = new Option<string?>("--sut-url") { Description = "Adresse d'un DUI externe (préréglage « external: true »)." };
         var defectOption = new Option<string[]>("--sut-defect") { Description = "Défaut à activer dans le DUI de référence (répétable).", AllowMultipleArgumentsPerToken = false };

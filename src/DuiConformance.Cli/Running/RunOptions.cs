@@ -47,4 +47,9 @@ public sealed record RunOptions
 
     /// <summary>Base address of an external DUI (<c>--sut-url</c>), overriding its preset's <c>url</c>.</summary>
     public string? SutUrl { get; init; }
+    /// <summary>What the operator of the manual driver types; <c>null</c> for the console. A script may answer instead (issue 6 §3).</summary>
+    public TextReader? OperatorInput { get; init; }
+
+    /// <summary>Where the manual driver prints its instructions; <c>null</c> for the console.</summary>
+    public TextWriter? OperatorOutput { get; init; }
 }

@@ -10,13 +10,14 @@ namespace DuiConformance.Cli.Running;
 
 /// <summary>
 /// Starts (or reaches) the system under test of a preset and the driver asked for (issue 6 §3): the built-in reference
-/// DUI in-process, or an external DUI at its URL; the browser driver with the preset's UI map, or the HTTP hooks driver,
-/// which tells the DUI where the simulators are (<c>POST configure</c>) before any scenario.
+/// DUI in-process, or an external DUI at its URL; the browser driver with the preset's UI map, the HTTP hooks driver,
+/// which tells the DUI where the simulators are (<c>POST configure</c>) before any scenario, or the manual driver, which
+/// tells a person.
 /// </summary>
 public static class SutLauncher
 {
     /// <summary>The driver names <c>run --driver</c> accepts here.</summary>
-    public static IReadOnlyList<string> Drivers { get; } = ["playwright", "http-hooks"];
+    public static IReadOnlyList<string> Drivers { get; } = ["playwright", "http-hooks", "manual"];
 
     /// <summary>Starts the SUT and its driver, wired to <paramref name="simulators"/>.</summary>
     /// <exception cref="UsageException">The preset and driver do not fit (no UI map, no URL, defects on an external DUI).</exception>
@@ -30,9 +31,12 @@ public static class SutLauncher
         if (preset.External)
         {
             var baseAddress = preset.BaseAddress(options.SutUrl);
-            IScenarioDriver driver = hooks
-                ? await StartHooksAsync(new Uri(baseAddress, preset.HooksPath), preset.ExternalHooksSecret(), simulators, workDirectory, evidence, cancellationToken).ConfigureAwait(false)
-                : await PlaywrightDriver.StartAsync(uiMap ?? throw NoUiMap(preset), baseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
+            IScenarioDriver driver = options.Driver switch
+            {
+                "http-hooks" => await StartHooksAsync(new Uri(baseAddress, preset.HooksPath), preset.ExternalHooksSecret(), simulators, workDirectory, evidence, cancellationToken).ConfigureAwait(false),
+                "manual" => ManualLaneDriver.Create(options, simulators, baseAddress, workDirectory, evidence),
+                _ => await PlaywrightDriver.StartAsync(uiMap ?? throw NoUiMap(preset), baseAddress, new BrowserOptions(), evidence).ConfigureAwait(false),
+            };
             return Describe(null, driver, preset.Name, "?");
         }
 
@@ -41,9 +45,12 @@ public static class SutLauncher
         var dui = await ReferenceDuiLauncher.StartAsync(options, simulators, workDirectory, secret, cancellationToken).ConfigureAwait(false);
         try
         {
-            IScenarioDriver driver = hooks
-                ? await StartHooksAsync(new Uri(dui.BaseAddress, preset.HooksPath), secret!, simulators, workDirectory, evidence, cancellationToken).ConfigureAwait(false)
-                : await PlaywrightDriver.StartAsync(uiMap ?? throw NoUiMap(preset), dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
+            IScenarioDriver driver = options.Driver switch
+            {
+                "http-hooks" => await StartHooksAsync(new Uri(dui.BaseAddress, preset.HooksPath), secret!, simulators, workDirectory, evidence, cancellationToken).ConfigureAwait(false),
+                "manual" => ManualLaneDriver.Create(options, simulators, dui.BaseAddress, workDirectory, evidence),
+                _ => await PlaywrightDriver.StartAsync(uiMap ?? throw NoUiMap(preset), dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false),
+            };
             return Describe(dui, driver, dui.Settings.ProductName, dui.Settings.ProductVersion);
         }
         catch

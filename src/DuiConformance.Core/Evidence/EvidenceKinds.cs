@@ -38,4 +38,6 @@ public static class EvidenceKinds
 
     /// <summary>The DUI's answer to a test-hooks request (JSON body, or the error); properties: status, exchange, elapsedMs.</summary>
     public const string HookResponse = "hook-response";
+    /// <summary>What the operator of the manual driver answered for a step (JSON); properties: action, answer (done, impossible, reason, skip, help, unknown, acknowledged after observed traffic, ready at the set-up question, ignored-early).</summary>
+    public const string OperatorAnswer = "operator-answer";
 }

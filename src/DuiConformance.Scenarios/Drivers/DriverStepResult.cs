@@ -8,4 +8,7 @@ public sealed record DriverStepResult(bool Succeeded, string? Message, IReadOnly
 {
     /// <summary>The step was performed.</summary>
     public static DriverStepResult Done { get; } = new(true, null, []);
+
+    /// <summary>The step was deliberately not performed (an operator of the manual driver chose to skip it): reported as <c>skip</c>.</summary>
+    public bool Skipped { get; init; }
 }

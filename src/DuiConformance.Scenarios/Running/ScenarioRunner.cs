@@ -61,7 +61,8 @@ public sealed class ScenarioRunner
                 };
                 steps.Add(report);
                 StepCompleted?.Invoke(scenario, report);
-                if (step.Kind != StepKind.Check && report.Outcome is "fail" or "error")
+                // Note: a skipped action (the manual driver's « passer ») also blocks what follows: it would only wait for traffic that cannot come.
+                if (step.Kind != StepKind.Check && report.Outcome is "fail" or "error" or "skip")
                 {
                     blockedBy ??= step.Id;
                 }
@@ -99,7 +100,8 @@ public sealed class ScenarioRunner
         try
         {
             var result = await _driver.PerformAsync(step, data, cancellationToken).ConfigureAwait(false);
-            return new StepReport(step.Id, "action", title, (result.Succeeded ? Outcome.Pass : Outcome.Fail).ToWireName(), result.Message, result.Evidence);
+            var outcome = result.Skipped ? Outcome.Skip : result.Succeeded ? Outcome.Pass : Outcome.Fail;
+            return new StepReport(step.Id, "action", title, outcome.ToWireName(), result.Message, result.Evidence);
         }
         catch (HarnessException exception)
         {
