@@ -52,7 +52,7 @@ public static class ServeCommand
                         fhir = new { @base = simulators.FhirBase.ToString() },
                         psc = new { issuer = simulators.Psc.Issuer.ToString(), tokenEndpoint = simulators.Psc.TokenEndpoint.ToString(), testToken = simulators.IssueTestToken().AccessToken },
                         smtp = new { host = simulators.SmtpHost, port = simulators.SmtpPort, implicitTlsPort = simulators.SmtpImplicitTlsPort, certificate = certificatePath },
-                        imap = new { host = simulators.ImapHost, port = simulators.ImapPort, certificate = certificatePath },
+                        imap = new { host = simulators.ImapHost, port = simulators.ImapPort, certificate = certificatePath, implicitTlsPort = simulators.ImapImplicitTlsPort },
                         insi = new { endpoint = simulators.InsiEndpoint.ToString(), serverCertificate = insiServerPath, clientCertificate = insiClientPath, clientCertificatePassword = insiClientPassword },
                         mailboxes = simulators.Mailboxes.Select(mailbox => new { address = mailbox.Address, user = mailbox.User, password = mailbox.Password }),
                         evidence = evidence.Directory,
