@@ -32,4 +32,7 @@ public static class EvidenceKinds
 
     /// <summary>The SOAP response (result or fault) the simulated INSi sent; properties in <see cref="InsiProperties"/>.</summary>
     public const string InsiResponse = "insi-response";
+
+    /// <summary>An IMAP session transcript of the simulated MSSanté operator (secrets redacted); properties in <see cref="ImapProperties"/>.</summary>
+    public const string ImapTranscript = "imap-transcript";
 }

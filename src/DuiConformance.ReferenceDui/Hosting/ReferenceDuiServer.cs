@@ -88,7 +88,7 @@ public static class ReferenceDuiServer
                 new DluDocumentBuilder(organisation),
                 publisher,
                 new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
-                new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning),
+                new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens),
                 time,
                 new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
         });
