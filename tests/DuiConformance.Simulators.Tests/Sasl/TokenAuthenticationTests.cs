@@ -196,6 +196,22 @@ public sealed class TokenAuthenticationTests
     }
 
     [Test]
+    public async Task Discovery_names_the_revocation_endpoint_and_a_request_without_token_is_invalid()
+    {
+        using var http = new HttpClient();
+        using (var discovery = JsonDocument.Parse(await http.GetStringAsync(_simulators.Psc.DiscoveryUri).WithTimeout("discovery")))
+        {
+            discovery.RootElement.GetProperty("revocation_endpoint").GetString().ShouldBe(_simulators.Psc.RevocationEndpoint.ToString());
+        }
+
+        var organisation = _simulators.Psc.Options.Organisations[0];
+        using var request = RevocationRequest(string.Empty, organisation.ClientId, organisation.ClientSecret);
+        using var response = await http.SendAsync(request).WithTimeout("revoke");
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("invalid_request");
+    }
+
+    [Test]
     public async Task Imap_implicit_tls_listener_serves_tls_12_or_later_before_the_greeting()
     {
         var port = _simulators.ImapImplicitTlsPort.ShouldNotBeNull();
