@@ -92,6 +92,23 @@ public sealed class TokenAuthenticationTests
     }
 
     [Test]
+    public async Task Smtp_and_imap_accept_the_continuation_form_without_initial_response()
+    {
+        var token = _simulators.IssueTestToken().AccessToken;
+        await using (var smtp = await ScriptedTlsSmtpAsync())
+        {
+            await smtp.RoundTripAsync("AUTH OAUTHBEARER", "334 ");
+            await smtp.RoundTripAsync(Base64($"n,a={Mailbox.Address},\u0001auth=Bearer {token}\u0001\u0001"), "235 2.7.0 Authentication successful");
+        }
+
+        await using var imap = await ScriptedTlsImapAsync();
+        await imap.SendAsync("a1 AUTHENTICATE XOAUTH2");
+        (await imap.ReadLineAsync()).ShouldBe("+ ");
+        await imap.SendAsync(Base64($"user={Mailbox.User}\u0001auth=Bearer {token}\u0001\u0001"));
+        (await imap.ReadUntilTaggedAsync("a1"))[^1].ShouldStartWith("a1 OK [CAPABILITY");
+    }
+
+    [Test]
     public async Task Smtp_oauthbearer_for_a_mailbox_the_holder_does_not_hold_gets_invalid_token_and_535()
     {
         await using var script = await ScriptedTlsSmtpAsync();
