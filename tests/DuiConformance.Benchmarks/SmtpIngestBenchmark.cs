@@ -57,6 +57,10 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 ? new BenchmarkFigure("smtp-ingest", harness.Rate, "messages/s", "python3-aiosmtpd", peer.Rate)
                 : new BenchmarkFigure("smtp-ingest", harness.Rate, "messages/s"));
             figures.Add(new BenchmarkFigure("smtp-ingest-client-ceiling", sink.Rate, "messages/s"));
+            figures.Add(reference is { } cpuPeer
+                ? new BenchmarkFigure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, "messages/CPU-s", "python3-aiosmtpd", cpuPeer.PerCpuSecond)
+                : new BenchmarkFigure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, "messages/CPU-s"));
+            figures.Add(new BenchmarkFigure("smtp-ingest-client-ceiling-per-cpu-second", sink.PerCpuSecond, "messages/CPU-s"));
             figures.Add(new BenchmarkFigure("smtp-ingest-simulator-working-set", harness.WorkingSetMiB, "MiB"));
             return figures;
         }
@@ -125,7 +129,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 return null;
             }
 
-            var result = await LoadAsync(new IPEndPoint(IPAddress.Loopback, port), body, cancellationToken).ConfigureAwait(false);
+            var result = await LoadAsync(new IPEndPoint(IPAddress.Loopback, port), body, cancellationToken, process).ConfigureAwait(false);
             var files = Directory.GetFiles(outDirectory).Length;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  python3-aiosmtpd: {result.Rate:0.#} messages/s ({result.Measured} measured, {files} files written)"));
             return result;
@@ -152,15 +156,20 @@ public sealed class SmtpIngestBenchmark : IBenchmark
     }
 
     /// <summary>Runs the lean load client (<see cref="SmtpLoadClient"/>, <see cref="Clients"/> connections) for warm-up + measure.</summary>
-    private static async Task<Measurement> LoadAsync(IPEndPoint endPoint, byte[] body, CancellationToken cancellationToken)
+    private static async Task<Measurement> LoadAsync(IPEndPoint endPoint, byte[] body, CancellationToken cancellationToken, Process? peer = null)
     {
         var client = new SmtpLoadClient(body, "secretariat@ehpad-les-tilleuls.test-ci-sis.mssante.fr", Recipient, User, Password)
         {
             Connections = Clients,
             MessagesPerConnection = MessagesPerConnection,
+            PeerCpu = peer is null ? null : () =>
+            {
+                peer.Refresh();
+                return peer.TotalProcessorTime;
+            },
         };
-        var (rate, accepted) = await client.RunAsync(endPoint, Warmup, Measure, cancellationToken).ConfigureAwait(false);
-        return new Measurement(rate, accepted, 0);
+        var (rate, accepted, cpu) = await client.RunAsync(endPoint, Warmup, Measure, cancellationToken).ConfigureAwait(false);
+        return new Measurement(rate, accepted, 0) { PerCpuSecond = cpu > 0 ? accepted / cpu : 0 };
     }
 
     /// <summary>The message after its Message-ID line: headers, a text part and a ~72 KB IHE_XDM.ZIP in base64, dot-terminated.</summary>
@@ -280,7 +289,11 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         }
     }
 
-    private sealed record Measurement(double Rate, long Measured, double WorkingSetMiB);
+    private sealed record Measurement(double Rate, long Measured, double WorkingSetMiB)
+    {
+        /// <summary>Messages accepted per CPU-second of the load client and the server together.</summary>
+        public double PerCpuSecond { get; init; }
+    }
 
     /// <summary>A buffered line-oriented SMTP connection for the no-op sink.</summary>
     private sealed class LoadConnection(Stream stream)
