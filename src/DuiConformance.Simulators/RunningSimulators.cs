@@ -48,6 +48,9 @@ public sealed class RunningSimulators : IAsyncDisposable
     /// <summary>The IMAP port (STARTTLS, then LOGIN or AUTHENTICATE PLAIN).</summary>
     public int ImapPort => _imap.LocalEndPoint.Port;
 
+    /// <summary>The implicit-TLS IMAP port (RFC 8314 §3.3, TLS 1.2 or later before the greeting), or <c>null</c> when disabled.</summary>
+    public int? ImapImplicitTlsPort => _imap.ImplicitTlsEndPoint?.Port;
+
     /// <summary>The operator's mail store: what SMTP accepted, per recipient, and what IMAP serves.</summary>
     public MailStore MailStore { get; }
 

@@ -61,7 +61,8 @@ public static class SimulatorHost
                 ImplicitTlsPort = options.SmtpImplicitTlsPort,
                 OwnMailboxes = [.. mailboxes.Select(mailbox => mailbox.Address)],
             };
-            smtp = new SmtpSimulator(SmtpServerContext.Create(smtpOptions, evidence, certificate, time) with { Store = store });
+            var tokens = new Sasl.MailboxTokenAuthenticator(mailboxes, psc.Validator, psc.Revocations, psc.DiscoveryUri);
+            smtp = new SmtpSimulator((SmtpServerContext.Create(smtpOptions, evidence, certificate, time) with { Store = store }).WithTokenAuthentication(tokens));
             smtp.Start();
             imap = new ImapSimulator(ImapServerContext.Create(
                 new ImapSimulatorOptions
@@ -70,11 +71,12 @@ public static class SimulatorHost
                     Port = options.ImapPort,
                     AllowNonLoopback = options.AllowNonLoopback,
                     Accounts = mailboxes,
+                    ImplicitTlsPort = options.ImapImplicitTlsPort,
                 },
                 store,
                 evidence,
                 certificate,
-                time));
+                time) with { Tokens = tokens });
             imap.Start();
             fhir = await FhirSimulator.StartAsync(
                 new FhirSimulatorOptions

@@ -95,7 +95,18 @@ public sealed record SimulatorHostOptions
 
     /// <summary>The mailboxes to use: <see cref="Mailboxes"/>, or the default one with a fresh random password.</summary>
     internal IReadOnlyList<MailboxAccount> ResolveMailboxes() =>
-        Mailboxes ?? [new MailboxAccount(DefaultMailboxAddress, DefaultMailboxUser, RandomPassword())];
+        Mailboxes ?? [new MailboxAccount(DefaultMailboxAddress, DefaultMailboxUser, RandomPassword()) { Holders = DefaultHolders() }];
+
+    /// <summary>
+    /// The national ids holding the default mailbox: every professional and organisation registered at the simulated
+    /// PSC (by default the reference DUI's author, 8 + <see cref="DefaultProfessionalRpps"/>, and its establishment,
+    /// 1 + <see cref="DefaultOrganisationFiness"/>).
+    /// </summary>
+    private string[] DefaultHolders() =>
+        [
+            .. (PscProfessionals ?? [new PscProfessional(DefaultProfessionalRpps, string.Empty, string.Empty)]).Select(professional => professional.NationalId),
+            .. (PscOrganisations ?? [new PscOrganisation(DefaultOrganisationFiness, DefaultPscClientId, string.Empty)]).Select(organisation => organisation.NationalId),
+        ];
 
     /// <summary>The professionals to register: <see cref="PscProfessionals"/>, or the default one with a fresh random password.</summary>
     internal IReadOnlyList<PscProfessional> ResolvePscProfessionals() =>
@@ -112,4 +123,7 @@ public sealed record SimulatorHostOptions
 
     /// <summary>The people the INSi simulator knows; <c>null</c> reads <c>fixtures/identities/</c>.</summary>
     public Insi.InsiIdentityBase? InsiIdentities { get; init; }
+
+    /// <summary>Implicit-TLS IMAP port (RFC 8314, "imaps"); 0 = chosen by the system, <c>null</c> = no such listener.</summary>
+    public int? ImapImplicitTlsPort { get; init; } = 0;
 }

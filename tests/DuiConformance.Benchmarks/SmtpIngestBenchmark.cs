@@ -16,7 +16,8 @@ namespace DuiConformance.Benchmarks;
 
 /// <summary>
 /// <c>smtp-ingest</c> (issue 3 §7, DESIGN.md §6): messages accepted per second by the MSSanté SMTP simulator for a
-/// ~100 KB message with an IHE_XDM.ZIP attachment, 20 concurrent clients each with STARTTLS and AUTH PLAIN, every
+/// ~100 KB message with an IHE_XDM.ZIP attachment, 20 concurrent clients each with STARTTLS and AUTH PLAIN (the lean
+/// <see cref="SmtpLoadClient"/>: pipelined, one write per message, 100 messages per connection), every
 /// message on disk (evidence store with fsync, plus the recipient's mailbox) before its 250. Measured in the same run
 /// against python3-aiosmtpd storing each message to disk with fsync, and against a no-op sink that stores nothing, which
 /// gives the load client's own ceiling.
@@ -24,6 +25,7 @@ namespace DuiConformance.Benchmarks;
 public sealed class SmtpIngestBenchmark : IBenchmark
 {
     private const int Clients = 20;
+    private const int MessagesPerConnection = 100;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Measure = TimeSpan.FromSeconds(8);
     private const string User = "bench";
@@ -55,6 +57,10 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 ? new BenchmarkFigure("smtp-ingest", harness.Rate, "messages/s", "python3-aiosmtpd", peer.Rate)
                 : new BenchmarkFigure("smtp-ingest", harness.Rate, "messages/s"));
             figures.Add(new BenchmarkFigure("smtp-ingest-client-ceiling", sink.Rate, "messages/s"));
+            figures.Add(reference is { } cpuPeer
+                ? new BenchmarkFigure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, "messages/CPU-s", "python3-aiosmtpd", cpuPeer.PerCpuSecond)
+                : new BenchmarkFigure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, "messages/CPU-s"));
+            figures.Add(new BenchmarkFigure("smtp-ingest-client-ceiling-per-cpu-second", sink.PerCpuSecond, "messages/CPU-s"));
             figures.Add(new BenchmarkFigure("smtp-ingest-simulator-working-set", harness.WorkingSetMiB, "MiB"));
             return figures;
         }
@@ -123,7 +129,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 return null;
             }
 
-            var result = await LoadAsync(new IPEndPoint(IPAddress.Loopback, port), body, cancellationToken).ConfigureAwait(false);
+            var result = await LoadAsync(new IPEndPoint(IPAddress.Loopback, port), body, cancellationToken, process).ConfigureAwait(false);
             var files = Directory.GetFiles(outDirectory).Length;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  python3-aiosmtpd: {result.Rate:0.#} messages/s ({result.Measured} measured, {files} files written)"));
             return result;
@@ -149,61 +155,21 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         return result;
     }
 
-    /// <summary>Runs <see cref="Clients"/> connections for warm-up + measure and counts the 250s received in the measured window.</summary>
-    private static async Task<Measurement> LoadAsync(IPEndPoint endPoint, byte[] body, CancellationToken cancellationToken)
+    /// <summary>Runs the lean load client (<see cref="SmtpLoadClient"/>, <see cref="Clients"/> connections) for warm-up + measure.</summary>
+    private static async Task<Measurement> LoadAsync(IPEndPoint endPoint, byte[] body, CancellationToken cancellationToken, Process? peer = null)
     {
-        var measuring = 0;
-        long measured = 0;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var clients = Enumerable.Range(0, Clients).Select(index => Task.Run(() => ClientLoopAsync(index), CancellationToken.None)).ToArray();
-        await Task.Delay(Warmup, cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref measuring, 1);
-        var stopwatch = Stopwatch.StartNew();
-        await Task.Delay(Measure, cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref measuring, 0);
-        var elapsed = stopwatch.Elapsed;
-        await stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(clients).ConfigureAwait(false);
-        var count = Interlocked.Read(ref measured);
-        return new Measurement(count / elapsed.TotalSeconds, count, 0);
-
-        async Task ClientLoopAsync(int index)
+        var client = new SmtpLoadClient(body, "secretariat@ehpad-les-tilleuls.test-ci-sis.mssante.fr", Recipient, User, Password)
         {
-            using var tcp = new TcpClient { NoDelay = true };
-            await tcp.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
-            var connection = new LoadConnection(tcp.GetStream());
-            await connection.ExpectAsync(220).ConfigureAwait(false);
-            await connection.SendAsync("EHLO load.test\r\n"u8.ToArray()).ConfigureAwait(false);
-            await connection.ExpectAsync(250).ConfigureAwait(false);
-            await connection.SendAsync("STARTTLS\r\n"u8.ToArray()).ConfigureAwait(false);
-            await connection.ExpectAsync(220).ConfigureAwait(false);
-            await connection.StartTlsAsync().ConfigureAwait(false);
-            await connection.SendAsync("EHLO load.test\r\n"u8.ToArray()).ConfigureAwait(false);
-            await connection.ExpectAsync(250).ConfigureAwait(false);
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{User}\0{Password}"));
-            await connection.SendAsync(Encoding.ASCII.GetBytes($"AUTH PLAIN {token}\r\n")).ConfigureAwait(false);
-            await connection.ExpectAsync(235).ConfigureAwait(false);
-            var envelope = Encoding.ASCII.GetBytes($"MAIL FROM:<secretariat@ehpad-les-tilleuls.test-ci-sis.mssante.fr>\r\nRCPT TO:<{Recipient}>\r\nDATA\r\n");
-            var sequence = 0;
-            while (!stop.IsCancellationRequested)
+            Connections = Clients,
+            MessagesPerConnection = MessagesPerConnection,
+            PeerCpu = peer is null ? null : () =>
             {
-                // Note: PIPELINING (RFC 2920) — MAIL, RCPT and DATA go together; every message has its own Message-ID,
-                // so a content-addressed store cannot skip writing it.
-                await connection.SendAsync(envelope).ConfigureAwait(false);
-                await connection.ExpectAsync(250).ConfigureAwait(false);
-                await connection.ExpectAsync(250).ConfigureAwait(false);
-                await connection.ExpectAsync(354).ConfigureAwait(false);
-                var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Message-ID: <bench-{index}-{sequence++}-{Guid.NewGuid():N}@load.test>\r\n"));
-                await connection.SendAsync(header, body).ConfigureAwait(false);
-                await connection.ExpectAsync(250).ConfigureAwait(false);
-                if (Volatile.Read(ref measuring) == 1)
-                {
-                    Interlocked.Increment(ref measured);
-                }
-            }
-
-            await connection.SendAsync("QUIT\r\n"u8.ToArray()).ConfigureAwait(false);
-        }
+                peer.Refresh();
+                return peer.TotalProcessorTime;
+            },
+        };
+        var (rate, accepted, cpu) = await client.RunAsync(endPoint, Warmup, Measure, cancellationToken).ConfigureAwait(false);
+        return new Measurement(rate, accepted, 0) { PerCpuSecond = cpu > 0 ? accepted / cpu : 0 };
     }
 
     /// <summary>The message after its Message-ID line: headers, a text part and a ~72 KB IHE_XDM.ZIP in base64, dot-terminated.</summary>
@@ -323,9 +289,13 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         }
     }
 
-    private sealed record Measurement(double Rate, long Measured, double WorkingSetMiB);
+    private sealed record Measurement(double Rate, long Measured, double WorkingSetMiB)
+    {
+        /// <summary>Messages accepted per CPU-second of the load client and the server together.</summary>
+        public double PerCpuSecond { get; init; }
+    }
 
-    /// <summary>A buffered line-oriented SMTP connection for the load client and the sink.</summary>
+    /// <summary>A buffered line-oriented SMTP connection for the no-op sink.</summary>
     private sealed class LoadConnection(Stream stream)
     {
         private readonly byte[] _buffer = new byte[64 * 1024];
@@ -342,35 +312,6 @@ public sealed class SmtpIngestBenchmark : IBenchmark
             }
 
             await _stream.FlushAsync().ConfigureAwait(false);
-        }
-
-        public async Task ExpectAsync(int code)
-        {
-            while (true)
-            {
-                var line = await ReadLineAsync().ConfigureAwait(false) ?? throw new IOException($"Connection closed while waiting for {code}.");
-                if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var received) || received != code)
-                {
-                    throw new IOException($"Expected {code}, got '{line}'.");
-                }
-
-                if (line.Length == 3 || line[3] != '-')
-                {
-                    return;
-                }
-            }
-        }
-
-        public async Task StartTlsAsync()
-        {
-            var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = "localhost",
-                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                RemoteCertificateValidationCallback = (_, _, _, _) => true,
-            }).ConfigureAwait(false);
-            _stream = tls;
         }
 
         public async Task AcceptTlsAsync(SimulatorCertificate certificate)

@@ -50,9 +50,9 @@ public static class ServeCommand
                     var line = new
                     {
                         fhir = new { @base = simulators.FhirBase.ToString() },
-                        psc = new { issuer = simulators.Psc.Issuer.ToString(), tokenEndpoint = simulators.Psc.TokenEndpoint.ToString(), testToken = simulators.IssueTestToken().AccessToken },
+                        psc = new { issuer = simulators.Psc.Issuer.ToString(), tokenEndpoint = simulators.Psc.TokenEndpoint.ToString(), testToken = simulators.IssueTestToken().AccessToken, revocationEndpoint = simulators.Psc.RevocationEndpoint.ToString() },
                         smtp = new { host = simulators.SmtpHost, port = simulators.SmtpPort, implicitTlsPort = simulators.SmtpImplicitTlsPort, certificate = certificatePath },
-                        imap = new { host = simulators.ImapHost, port = simulators.ImapPort, certificate = certificatePath },
+                        imap = new { host = simulators.ImapHost, port = simulators.ImapPort, certificate = certificatePath, implicitTlsPort = simulators.ImapImplicitTlsPort },
                         insi = new { url = simulators.InsiEndpoint.ToString(), serverCertificate = insiServerPath, clientCertificate = insiClientPath, clientCertificatePassword = insiClientPassword },
                         mailboxes = simulators.Mailboxes.Select(mailbox => new { address = mailbox.Address, user = mailbox.User, password = mailbox.Password }),
                         evidence = evidence.Directory,

@@ -38,6 +38,7 @@ public static class CheckCatalogue
         new InsNoSingleAnswerCheck(),
         new InsVerificationNotOverwrittenCheck(),
         new InsFhirPatientCheck(),
+        new MailPscTokenAuthCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

@@ -40,4 +40,6 @@ public static class EvidenceKinds
     public const string HookResponse = "hook-response";
     /// <summary>What the operator of the manual driver answered for a step (JSON); properties: action, answer (done, impossible, reason, skip, help, unknown, acknowledged after observed traffic, ready at the set-up question, ignored-early).</summary>
     public const string OperatorAnswer = "operator-answer";
+    /// <summary>An IMAP session transcript of the simulated MSSanté operator (secrets redacted); properties in <see cref="ImapProperties"/>.</summary>
+    public const string ImapTranscript = "imap-transcript";
 }

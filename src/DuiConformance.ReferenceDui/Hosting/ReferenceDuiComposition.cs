@@ -34,7 +34,7 @@ internal static class ReferenceDuiComposition
             new DluDocumentBuilder(organisation),
             publisher,
             new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
-            new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning),
+            new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens),
             time,
             new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
     }

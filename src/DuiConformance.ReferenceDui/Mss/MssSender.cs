@@ -10,8 +10,9 @@ namespace DuiConformance.ReferenceDui.Mss;
 
 /// <summary>
 /// Submits messages to the MSSanté operator over SMTP: STARTTLS is required (TLS 1.2 or 1.3) before anything else,
-/// the server certificate is checked by <see cref="ServerCertificatePinning"/>, AUTH PLAIN is used only once TLS is
-/// up, and every network step runs under a 30-second limit (domain.md §4.2, DUI-SEC-01).
+/// the server certificate is checked by <see cref="ServerCertificatePinning"/>, AUTH is used only once TLS is up, and
+/// every network step runs under a 30-second limit (domain.md §4.2, DUI-SEC-01). With a Pro Santé Connect token client
+/// AUTH is SASL XOAUTH2 with the author's access token (SC.MSS/CONF.07, DUI-SEC-03); without one, AUTH PLAIN.
 /// </summary>
 internal sealed class MssSender
 {
@@ -25,14 +26,16 @@ internal sealed class MssSender
     private readonly string? _user;
     private readonly string? _password;
     private readonly ServerCertificatePinning _pinning;
+    private readonly Dmp.PscTokenClient? _tokens;
 
-    public MssSender(string host, int port, string? user, string? password, ServerCertificatePinning pinning)
+    public MssSender(string host, int port, string? user, string? password, ServerCertificatePinning pinning, Dmp.PscTokenClient? tokens = null)
     {
         _host = host;
         _port = port;
         _user = user;
         _password = password;
         _pinning = pinning ?? throw new ArgumentNullException(nameof(pinning));
+        _tokens = tokens;
     }
 
     /// <summary>How a send ended, in words for the user.</summary>
@@ -64,7 +67,12 @@ internal sealed class MssSender
             await client.ConnectAsync(_host, _port, SecureSocketOptions.StartTls, timeout.Token).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(_user))
             {
-                await client.AuthenticateAsync(new SaslMechanismPlain(_user, _password ?? ""), timeout.Token).ConfigureAwait(false);
+                if (await MechanismAsync(_user, timeout.Token).ConfigureAwait(false) is not { } mechanism)
+                {
+                    return Failure("jeton Pro Santé Connect indisponible");
+                }
+
+                await client.AuthenticateAsync(mechanism, timeout.Token).ConfigureAwait(false);
             }
 
             await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
@@ -99,6 +107,19 @@ internal sealed class MssSender
         {
             return Failure($"serveur injoignable ({FirstLine(e.Message)})");
         }
+    }
+
+    /// <summary>XOAUTH2 with a fresh or cached PSC token when a token client is set, else PLAIN; <c>null</c> when no token could be had.</summary>
+    /// <remarks>Note: no fallback to PLAIN when the token is missing — MSSanté asks for XOAUTH2 (domain.md §4.2).</remarks>
+    private async Task<SaslMechanism?> MechanismAsync(string user, CancellationToken cancellationToken)
+    {
+        if (_tokens is null)
+        {
+            return new SaslMechanismPlain(user, _password ?? "");
+        }
+
+        var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        return token.AccessToken is { } accessToken ? new SaslMechanismOAuth2(user, accessToken) : null;
     }
 
     private static Outcome Failure(string reason) => new(false, "Échec de l'envoi MSSanté : " + reason + ".");

@@ -54,7 +54,15 @@ public static class ImapCommandParser
         }
 
         var upper = name.ToUpperInvariant();
-        var redacted = upper is "LOGIN" or "AUTHENTICATE" ? $"{tag} {upper} ********" : text.Replace(LiteralPlaceholder, '~');
+        var redacted = upper switch
+        {
+            "LOGIN" => $"{tag} {upper} ********",
+
+            // Note: the mechanism stays visible (it is evidence for DUI-SEC-03); the response after it never does.
+            "AUTHENTICATE" when arguments.Count > 0 && arguments[0].Kind == ImapTokenKind.Atom && arguments[0].Text.Length <= 20 => $"{tag} {upper} {arguments[0].Text.ToUpperInvariant()}{(arguments.Count > 1 ? " ********" : string.Empty)}",
+            "AUTHENTICATE" => $"{tag} {upper} ********",
+            _ => text.Replace(LiteralPlaceholder, '~'),
+        };
         return new ImapCommand(tag, upper, arguments, redacted);
     }
 

@@ -26,6 +26,12 @@ public sealed record ImapServerContext(
         return new ImapServerContext(options, store, evidence, certificate, time ?? TimeProvider.System, ImapCommandMap.CreateDefault());
     }
 
+    /// <summary>
+    /// Checks Pro Santé Connect tokens for AUTHENTICATE XOAUTH2 and OAUTHBEARER (advertised as <c>AUTH=XOAUTH2
+    /// AUTH=OAUTHBEARER</c> after TLS); <c>null</c> offers neither.
+    /// </summary>
+    public Sasl.MailboxTokenAuthenticator? Tokens { get; init; }
+
     /// <summary>The account with this user name, or <c>null</c>.</summary>
     public MailboxAccount? FindAccount(string user) =>
         Options.Accounts.FirstOrDefault(account => string.Equals(account.User, user, StringComparison.Ordinal));

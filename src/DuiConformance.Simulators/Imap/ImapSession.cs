@@ -24,8 +24,10 @@ public sealed partial class ImapSession
     private SmtpLineReader _reader;
     private Stream _stream;
     private CancellationTokenSource? _timeout;
+    private readonly CancellationTokenSource _revoked = new();
     private uint _highestUidSeen;
     private int _badCommands;
+    private CancellationTokenRegistration _revocationWatch;
 
     /// <summary>Creates a session on a connected stream; nothing is sent before <see cref="RunAsync"/>.</summary>
     public ImapSession(Stream stream, ImapServerContext server, string id, string remote = "-")
@@ -53,6 +55,15 @@ public sealed partial class ImapSession
     /// <summary>True once TLS is established.</summary>
     public bool IsTls { get; private set; }
 
+    /// <summary>True for a session of the implicit-TLS listener (RFC 8314 §3.3): the handshake precedes the greeting.</summary>
+    public bool ImplicitTls { get; init; }
+
+    /// <summary>The negotiated TLS protocol (e.g. <c>Tls13</c>), or <c>null</c> before TLS.</summary>
+    public string? TlsProtocol { get; private set; }
+
+    /// <summary>True once the client tried LOGIN or AUTHENTICATE before TLS (refused; recorded for DUI-SEC-02).</summary>
+    public bool AuthBeforeTls { get; internal set; }
+
     /// <summary>The logged-in account, or <c>null</c>.</summary>
     public MailboxAccount? Account { get; private set; }
 
@@ -78,7 +89,7 @@ public sealed partial class ImapSession
     public async Task RunAsync(CancellationToken shutdown = default)
     {
         using var timeout = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _server.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token, _revoked.Token);
         _timeout = timeout;
         Transcript.Note(string.Create(CultureInfo.InvariantCulture, $"session {Id} opened from {_remote}"));
         var end = "Normal";
@@ -96,6 +107,14 @@ public sealed partial class ImapSession
             end = "Timeout";
             await TryWriteLineAsync("* BYE Autologout; idle for too long").ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_revoked.IsCancellationRequested)
+        {
+            // Note: domain.md §8.5 MSS-04 — the Pro Santé Connect token of the session was revoked: the server ends the
+            // session at once with an untagged BYE (RFC 3501 §7.1.5).
+            end = "TokenRevoked";
+            Transcript.Note("the session's Pro Santé Connect token was revoked");
+            await TryWriteLineAsync("* BYE [ALERT] Access token revoked (Pro Sante Connect)").ConfigureAwait(false);
+        }
         catch (Exception exception) when (exception is IOException or SocketException or AuthenticationException or ObjectDisposedException)
         {
             end = "NetworkError";
@@ -110,6 +129,8 @@ public sealed partial class ImapSession
         }
 
         State = ImapSessionState.Logout;
+        await _revocationWatch.DisposeAsync().ConfigureAwait(false);
+        _revoked.Dispose();
         Transcript.Note("session ended: " + end);
         await RecordTranscriptAsync(end).ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
@@ -139,13 +160,21 @@ public sealed partial class ImapSession
     }
 
     /// <summary>Marks the session logged in as <paramref name="account"/>.</summary>
-    internal void LogIn(MailboxAccount account, string mechanism)
+    /// <param name="account">The account.</param>
+    /// <param name="mechanism">LOGIN or the SASL mechanism.</param>
+    /// <param name="token">Who the Pro Santé Connect token speaks for, when the login used one: its revocation ends the session.</param>
+    internal void LogIn(MailboxAccount account, string mechanism, Psc.PscPrincipal? token = null)
     {
         Account = account;
         AuthMechanism = mechanism;
         Mailbox = _server.Store.Mailbox(account.Address);
         State = ImapSessionState.Authenticated;
         Transcript.Note($"logged in as {account.User} with {mechanism}");
+        if (token is not null && token.TokenId.Length > 0 && _server.Tokens is { } tokens)
+        {
+            Transcript.Note($"Pro Santé Connect token of {token.Subject} (client {token.ClientId}) accepted");
+            _revocationWatch = tokens.Revocations.WhenRevoked(token.TokenId).Register(static state => ((CancellationTokenSource)state!).Cancel(), _revoked);
+        }
     }
 
     /// <summary>Selects a folder: the view becomes its messages; returns how many were <c>\Recent</c> for this session.</summary>
@@ -229,6 +258,11 @@ public sealed partial class ImapSession
 
     private async Task ServeAsync(CancellationToken cancellationToken)
     {
+        if (ImplicitTls)
+        {
+            await UpgradeToTlsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await WriteLineAsync($"* OK [CAPABILITY {Capabilities()}] DuiConformance MSSante IMAP simulator ready", cancellationToken).ConfigureAwait(false);
         while (State != ImapSessionState.Logout)
         {
@@ -304,6 +338,11 @@ public sealed partial class ImapSession
             else
             {
                 capabilities.Add("AUTH=PLAIN");
+                if (_server.Tokens is not null)
+                {
+                    capabilities.Add("AUTH=XOAUTH2");
+                    capabilities.Add("AUTH=OAUTHBEARER");
+                }
             }
         }
 
@@ -412,8 +451,15 @@ public sealed partial class ImapSession
             ["tls"] = IsTls ? "true" : "false",
             ["authMechanism"] = AuthMechanism ?? string.Empty,
             ["authUser"] = Account?.User ?? string.Empty,
+            ["authBeforeTls"] = AuthBeforeTls ? "true" : "false",
+            ["implicitTls"] = ImplicitTls ? "true" : "false",
             ["end"] = end,
         };
+        if (TlsProtocol is not null)
+        {
+            properties["tlsProtocol"] = TlsProtocol;
+        }
+
         try
         {
             await _server.Evidence.RecordAsync(ImapSimulator.TranscriptKind, Encoding.UTF8.GetBytes(Transcript.ToText()), "text/plain; charset=utf-8", properties, CancellationToken.None).ConfigureAwait(false);
@@ -447,6 +493,7 @@ public sealed partial class ImapSession
             },
             cancellationToken).ConfigureAwait(false);
         IsTls = true;
+        TlsProtocol = tls.SslProtocol.ToString();
         Transcript.Note($"TLS established: {tls.SslProtocol} {tls.NegotiatedCipherSuite}");
     }
 

@@ -21,6 +21,7 @@ public sealed class ImapSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _sessions = new(StringComparer.Ordinal);
     private TcpListener? _listener;
+    private TcpListener? _implicitTlsListener;
     private Task _acceptLoop = Task.CompletedTask;
 
     /// <summary>Creates the simulator; nothing listens before <see cref="Start"/>.</summary>
@@ -33,6 +34,9 @@ public sealed class ImapSimulator : IAsyncDisposable
     /// <summary>Where the simulator listens, once started.</summary>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndpoint ?? throw new InvalidOperationException("The IMAP simulator is not started.");
+
+    /// <summary>Where the implicit-TLS listener listens (RFC 8314 §3.3), or <c>null</c> when <see cref="ImapSimulatorOptions.ImplicitTlsPort"/> is unset.</summary>
+    public IPEndPoint? ImplicitTlsEndPoint => (IPEndPoint?)_implicitTlsListener?.LocalEndpoint;
 
     /// <summary>Sessions running now.</summary>
     public int ActiveSessions => _sessions.Count;
@@ -48,22 +52,43 @@ public sealed class ImapSimulator : IAsyncDisposable
 
         var options = _context.Options;
         var address = LoopbackGuard.Resolve(options.Host, options.AllowNonLoopback, nameof(options));
-        var listener = new TcpListener(address, options.Port);
+        var listener = Listen(address, options.Port);
+        TcpListener? implicitTls = null;
+        if (options.ImplicitTlsPort is { } implicitPort && _context.Certificate is not null)
+        {
+            try
+            {
+                implicitTls = Listen(address, implicitPort);
+            }
+            catch
+            {
+                listener.Dispose();
+                throw;
+            }
+        }
+
+        _listener = listener;
+        _implicitTlsListener = implicitTls;
+        var plain = Task.Run(() => AcceptLoopAsync(listener, implicitTls: false, _stopping.Token));
+        _acceptLoop = implicitTls is null ? plain : Task.WhenAll(plain, Task.Run(() => AcceptLoopAsync(implicitTls, implicitTls: true, _stopping.Token)));
+    }
+
+    private static TcpListener Listen(IPAddress address, int port)
+    {
+        var listener = new TcpListener(address, port);
         try
         {
             listener.Start();
+            return listener;
         }
         catch (SocketException exception)
         {
             listener.Dispose();
             throw new HarnessException(
                 HarnessCodes.ImapBindFailed,
-                string.Create(CultureInfo.InvariantCulture, $"The IMAP simulator cannot listen on {address}:{options.Port}: {exception.Message}"),
+                string.Create(CultureInfo.InvariantCulture, $"The IMAP simulator cannot listen on {address}:{port}: {exception.Message}"),
                 exception);
         }
-
-        _listener = listener;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stopping.Token));
     }
 
     /// <summary>Stops accepting, says <c>* BYE</c> to open sessions and waits for them (at most 10 s).</summary>
@@ -76,6 +101,7 @@ public sealed class ImapSimulator : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener?.Stop();
+        _implicitTlsListener?.Stop();
         await _acceptLoop.ConfigureAwait(false);
         try
         {
@@ -87,6 +113,7 @@ public sealed class ImapSimulator : IAsyncDisposable
         }
 
         _listener?.Dispose();
+        _implicitTlsListener?.Dispose();
     }
 
     /// <inheritdoc />
@@ -96,7 +123,7 @@ public sealed class ImapSimulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken stopping)
+    private async Task AcceptLoopAsync(TcpListener listener, bool implicitTls, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -116,13 +143,13 @@ public sealed class ImapSimulator : IAsyncDisposable
             }
 
             var id = "imap-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            var session = RunSessionAsync(client, id, stopping);
+            var session = RunSessionAsync(client, id, implicitTls, stopping);
             _sessions[id] = session;
             _ = session.ContinueWith(_ => _sessions.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
-    private async Task RunSessionAsync(TcpClient client, string id, CancellationToken stopping)
+    private async Task RunSessionAsync(TcpClient client, string id, bool implicitTls, CancellationToken stopping)
     {
         await Task.Yield();
         try
@@ -135,7 +162,7 @@ public sealed class ImapSimulator : IAsyncDisposable
                 return;
             }
 
-            var session = new ImapSession(client.GetStream(), _context, id, client.Client.RemoteEndPoint?.ToString() ?? "-");
+            var session = new ImapSession(client.GetStream(), _context, id, client.Client.RemoteEndPoint?.ToString() ?? "-") { ImplicitTls = implicitTls };
             await session.RunAsync(stopping).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)

@@ -29,4 +29,10 @@ public sealed record ImapSimulatorOptions
 
     /// <summary>Concurrent sessions; one more gets <c>* BYE</c>.</summary>
     public int MaxSessions { get; init; } = 200;
+
+    /// <summary>
+    /// Port of a second listener with implicit TLS (RFC 8314 §3.3, the "imaps" 993 of domain.md §8.5 MSS-02): the handshake
+    /// (TLS 1.2 or later only) comes before the greeting. 0 lets the system choose; <c>null</c> (the default) opens none.
+    /// </summary>
+    public int? ImplicitTlsPort { get; init; }
 }

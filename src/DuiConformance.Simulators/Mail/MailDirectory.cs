@@ -8,9 +8,10 @@ namespace DuiConformance.Simulators.Mail;
 /// accepted domain that is not listed gets <c>550 5.1.1</c> (RFC 3463 "bad destination mailbox address").
 /// </summary>
 /// <remarks>
-/// File format: UTF-8, one mailbox a line, <c>address,kind,label</c> with kind one of <c>PER</c>, <c>ORG</c>, <c>APP</c>,
-/// <c>CAB</c>, <c>PAT</c>; a header line starting with <c>address</c> and lines starting with <c>#</c> are skipped. A
-/// <c>PAT</c> address must be <c>&lt;15-digit INS-NIR with a valid key&gt;@patient.mssante.fr</c>.
+/// File format: UTF-8, one mailbox a line, <c>address,kind,label[,delivery]</c> with kind one of <c>PER</c>, <c>ORG</c>,
+/// <c>APP</c>, <c>CAB</c>, <c>PAT</c> and the optional delivery one of <c>ok</c> (default), <c>over-quota</c>,
+/// <c>unreachable</c> (<see cref="MailboxDelivery"/>); a header line starting with <c>address</c> and lines starting with
+/// <c>#</c> are skipped. A <c>PAT</c> address must be <c>&lt;15-digit INS-NIR with a valid key&gt;@patient.mssante.fr</c>.
 /// </remarks>
 public sealed class MailDirectory
 {
@@ -93,7 +94,17 @@ public sealed class MailDirectory
                     string.Create(CultureInfo.InvariantCulture, $"{path}:{index + 1}: expected 'address,PER|ORG|APP|CAB|PAT,label', got '{line}'."));
             }
 
-            entries.Add(new MailDirectoryEntry(fields[0].Trim(), kind.Value, fields[2].Trim()));
+            // Note: the label may hold commas; a last field that is a delivery keyword is the optional fourth column.
+            var label = fields[2].Trim();
+            var delivery = MailboxDelivery.Normal;
+            var comma = label.LastIndexOf(',');
+            if (comma >= 0 && ParseDelivery(label[(comma + 1)..].Trim()) is { } parsed)
+            {
+                delivery = parsed;
+                label = label[..comma].Trim();
+            }
+
+            entries.Add(new MailDirectoryEntry(fields[0].Trim(), kind.Value, label) { Delivery = delivery });
         }
 
         try
@@ -129,6 +140,14 @@ public sealed class MailDirectory
         var key = int.Parse(nir[13..], NumberStyles.None, CultureInfo.InvariantCulture);
         return key == 97 - (int)(number % 97);
     }
+
+    private static MailboxDelivery? ParseDelivery(string text) => text.ToLowerInvariant() switch
+    {
+        "ok" => MailboxDelivery.Normal,
+        "over-quota" => MailboxDelivery.OverQuota,
+        "unreachable" => MailboxDelivery.Unreachable,
+        _ => null,
+    };
 
     private static MailboxKind? ParseKind(string text) => text.ToUpperInvariant() switch
     {

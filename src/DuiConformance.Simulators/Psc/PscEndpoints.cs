@@ -39,6 +39,9 @@ public static class PscEndpoints
     /// <summary>PSC's own name for the discovery document (domain.md §5.3), relative to the realm.</summary>
     public const string WalletDiscoveryPath = "/.well-known/wallet-openid-configuration";
 
+    /// <summary>The token revocation endpoint (RFC 7009), relative to the realm, as on Keycloak.</summary>
+    public const string RevocationPath = "/protocol/openid-connect/revoke";
+
     private static readonly string[] SupportedScopes = ["openid", "scope_all"];
 
     internal static IEndpointRouteBuilder MapPsc(this IEndpointRouteBuilder endpoints)
@@ -48,6 +51,7 @@ public static class PscEndpoints
         realm.MapGet(WalletDiscoveryPath, Discovery);
         realm.MapGet(JwksPath, Jwks);
         realm.MapPost(TokenPath, TokenAsync);
+        realm.MapPost(RevocationPath, RevokeAsync);
         return endpoints;
     }
 
@@ -64,6 +68,7 @@ public static class PscEndpoints
             writer.WriteString("issuer", baseUrl);
             writer.WriteString("token_endpoint", baseUrl + TokenPath);
             writer.WriteString("jwks_uri", baseUrl + JwksPath);
+            writer.WriteString("revocation_endpoint", baseUrl + RevocationPath);
             WriteArray(writer, "grant_types_supported", ["client_credentials", "password"]);
             WriteArray(writer, "token_endpoint_auth_methods_supported", ["client_secret_basic", "client_secret_post"]);
             WriteArray(writer, "scopes_supported", SupportedScopes);
@@ -153,6 +158,62 @@ public static class PscEndpoints
             case var other:
                 return Error(StatusCodes.Status400BadRequest, "unsupported_grant_type", $"Type d'autorisation non pris en charge : « {other} ».");
         }
+    }
+
+    /// <summary>
+    /// RFC 7009 §2: the client authenticates as for the token endpoint and names an access token in <c>token</c>
+    /// (<c>token_type_hint</c> optional). A valid token issued to another client is refused (<c>unauthorized_client</c>,
+    /// §2.1); an unknown, expired or already revoked token still gets 200 (§2.2), so nothing leaks about tokens.
+    /// </summary>
+    /// <remarks>
+    /// Note: the simulator issues no refresh tokens, so revoking the access token is how a test stands for the revoked PSC
+    /// session of SC.MSS/CONF.10 (domain.md §4.2, §8.5 MSS-04).
+    /// </remarks>
+    private static async Task<IResult> RevokeAsync(HttpRequest request, PscRealm realm, CancellationToken cancellationToken)
+    {
+        if (realm.Validator is not { } validator)
+        {
+            return NotReady();
+        }
+
+        if (!request.HasFormContentType || request.ContentLength > realm.Options.MaxRequestBodySize)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_request", "Formulaire application/x-www-form-urlencoded attendu (RFC 7009 §2.1).");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_request", "Formulaire illisible.");
+        }
+
+        var (client, clientError) = Authenticate(request, form, realm.Options);
+        if (clientError is not null)
+        {
+            return clientError;
+        }
+
+        if (Single(form, "token") is not { Length: > 0 } token)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_request", "Paramètre token absent (RFC 7009 §2.1).");
+        }
+
+        var validation = validator.Validate(token);
+        if (validation.Principal is { } principal)
+        {
+            if (!string.Equals(principal.ClientId, client!.ClientId, StringComparison.Ordinal))
+            {
+                return Error(StatusCodes.Status400BadRequest, "unauthorized_client", "Ce jeton n'a pas été délivré à ce client (RFC 7009 §2.1).");
+            }
+
+            realm.Revocations.Revoke(principal.TokenId);
+        }
+
+        return new WithHeader(TypedResults.Ok(), "Cache-Control", "no-store");
     }
 
     /// <summary>The registered client the request authenticates as (Basic or form), or the error to answer.</summary>

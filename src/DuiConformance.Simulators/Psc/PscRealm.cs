@@ -11,4 +11,8 @@ internal sealed class PscRealm(PscSimulatorOptions options, PscSigningKey key)
     public PscSigningKey Key { get; } = key;
 
     public PscTokenIssuer? Issuer { get; set; }
+
+    public PscRevocationList Revocations { get; } = new();
+
+    public PscTokenValidator? Validator { get; set; }
 }

@@ -42,6 +42,12 @@ public sealed class PscSimulator : IAsyncDisposable
     /// <summary>The OIDC discovery document URL.</summary>
     public Uri DiscoveryUri => new(Issuer + PscEndpoints.DiscoveryPath);
 
+    /// <summary>The token revocation endpoint (RFC 7009; POST, form-encoded, client authentication as for the token endpoint).</summary>
+    public Uri RevocationEndpoint => new(Issuer + PscEndpoints.RevocationPath);
+
+    /// <summary>The tokens revoked so far; mail sessions watch it to close when their token is revoked.</summary>
+    public PscRevocationList Revocations { get; private init; } = new();
+
     /// <summary>Mints tokens in process (for <c>serve --json</c>'s test token and for tests).</summary>
     public PscTokenIssuer TokenIssuer { get; }
 
@@ -84,8 +90,10 @@ public sealed class PscSimulator : IAsyncDisposable
             var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? throw new HarnessException(HarnessCodes.PscStartFailed, "The Pro Santé Connect simulator started but reports no address.");
             var issuer = new PscTokenIssuer(key, new Uri(listening.TrimEnd('/') + PscSimulatorOptions.RealmPath), options.Audience, options.TokenLifetime, clock);
+            var validator = new PscTokenValidator(issuer.Issuer, issuer.Audience, key.PublicKey, key.KeyId, clock) { Revocations = realm.Revocations };
+            realm.Validator = validator;
             realm.Issuer = issuer;
-            return new PscSimulator(app, key, issuer, PscTokenValidator.For(issuer, key, clock), options);
+            return new PscSimulator(app, key, issuer, validator, options) { Revocations = realm.Revocations };
         }
         catch (IOException exception)
         {

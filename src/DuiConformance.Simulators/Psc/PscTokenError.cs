@@ -32,4 +32,7 @@ public enum PscTokenError
 
     /// <summary>The <c>nbf</c> is still in the future (beyond the clock skew).</summary>
     NotYetValid,
+
+    /// <summary>The token was revoked at the Pro Santé Connect revocation endpoint (RFC 7009).</summary>
+    Revoked,
 }

@@ -44,6 +44,9 @@ public sealed class PscTokenValidator
     /// <summary>Tolerance on <c>exp</c> and <c>nbf</c> for clock drift between issuer and resource server.</summary>
     public TimeSpan ClockSkew { get; }
 
+    /// <summary>The tokens revoked at the issuer (RFC 7009); <c>null</c> checks none.</summary>
+    public PscRevocationList? Revocations { get; init; }
+
     /// <summary>A validator for the tokens <paramref name="issuer"/> mints.</summary>
     public static PscTokenValidator For(PscTokenIssuer issuer, PscSigningKey key, TimeProvider time)
     {
@@ -149,6 +152,11 @@ public sealed class PscTokenValidator
         }
 
         var principal = new PscPrincipal(subject, String(payload, "azp") ?? string.Empty, String(payload, "scope") ?? string.Empty, expiresAt, String(payload, "jti") ?? string.Empty);
+        if (principal.TokenId.Length > 0 && Revocations?.IsRevoked(principal.TokenId) == true)
+        {
+            return PscTokenValidation.Refused(PscTokenError.Revoked, "Jeton révoqué auprès de Pro Santé Connect.");
+        }
+
         return new PscTokenValidation(PscTokenError.None, string.Empty, principal);
     }
 

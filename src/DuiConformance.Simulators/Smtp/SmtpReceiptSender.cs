@@ -5,12 +5,15 @@ namespace DuiConformance.Simulators.Smtp;
 
 /// <summary>
 /// After a message is filed: files the receipts the sender asked for in the sender's mailbox — a DSN per recipient
-/// with <c>NOTIFY=SUCCESS</c> (RFC 3461 §4.1), and an MDN from each simulated recipient when the message carries
-/// <c>Disposition-Notification-To</c> (RFC 8098), so the DUI can read them back over IMAP.
+/// with <c>NOTIFY=SUCCESS</c> (RFC 3461 §4.1), a failure DSN per recipient whose delivery failed after acceptance unless
+/// <c>NOTIFY=NEVER</c>, and an MDN from each simulated recipient when the message carries
+/// <c>Disposition-Notification-To</c> (RFC 8098) — or, when the simulated recipient reports an integration error and no
+/// MDN was asked for, the MSSanté <c>[KO Intégration système !]</c> mail (domain.md §4.5) — so the DUI can read them
+/// back over IMAP.
 /// </summary>
 internal static class SmtpReceiptSender
 {
-    public static async Task SendAsync(SmtpSession session, SmtpTransaction transaction, ReadOnlyMemory<byte> content, MailStore store)
+    public static async Task SendAsync(SmtpSession session, SmtpTransaction transaction, ReadOnlyMemory<byte> content, MailStore store, IReadOnlyDictionary<string, MailboxDelivery> failing)
     {
         if (transaction.ReversePath.Length == 0)
         {
@@ -20,7 +23,25 @@ internal static class SmtpReceiptSender
 
         var options = session.Server.Options;
         var now = session.Server.Time.GetUtcNow();
-        foreach (var recipient in transaction.RecipientDetails.Where(recipient => recipient.Notify?.Split(',').Contains("SUCCESS", StringComparer.Ordinal) == true))
+        foreach (var recipient in transaction.RecipientDetails.Where(recipient => failing.ContainsKey(recipient.Address)))
+        {
+            // Note: RFC 5321 §6.1 — a failure after acceptance must be reported; RFC 3461 §4.1 — unless NOTIFY=NEVER, and
+            // when NOTIFY is given without FAILURE.
+            if (recipient.Notify is { } notify && !notify.Split(',').Contains("FAILURE", StringComparer.Ordinal))
+            {
+                session.Transcript.Note($"delivery to <{recipient.Address}> failed; no DSN (NOTIFY={notify})");
+                continue;
+            }
+
+            var (status, diagnostic) = failing[recipient.Address] == MailboxDelivery.OverQuota
+                ? ("5.2.2", "552 5.2.2 Mailbox full")
+                : ("5.4.1", "550 5.4.1 No answer from the recipient's system");
+            var dsn = MailReceipts.DeliveryFailure(options.Domain, transaction.ReversePath, recipient.Address, recipient.OriginalRecipient, transaction.DsnEnvelopeId, transaction.DsnReturn == "FULL", status, diagnostic, content, now);
+            await store.DeliverAsync(transaction.ReversePath, dsn, CancellationToken.None).ConfigureAwait(false);
+            session.Transcript.Note($"DSN (failed {status}) for <{recipient.Address}> filed for <{transaction.ReversePath}>");
+        }
+
+        foreach (var recipient in transaction.RecipientDetails.Where(recipient => !failing.ContainsKey(recipient.Address) && recipient.Notify?.Split(',').Contains("SUCCESS", StringComparer.Ordinal) == true))
         {
             var dsn = MailReceipts.DeliveryStatus(options.Domain, transaction.ReversePath, recipient.Address, recipient.OriginalRecipient, transaction.DsnEnvelopeId, transaction.DsnReturn == "FULL", content, now);
             await store.DeliverAsync(transaction.ReversePath, dsn, CancellationToken.None).ConfigureAwait(false);
@@ -40,8 +61,15 @@ internal static class SmtpReceiptSender
             }
         }
 
+        var delivered = transaction.Recipients.Where(recipient => !failing.ContainsKey(recipient) && !options.OwnMailboxes.Contains(recipient, StringComparer.OrdinalIgnoreCase)).ToList();
         var notifyTo = headers[HeaderId.DispositionNotificationTo];
-        if (notifyTo is null || !MailboxAddress.TryParse(notifyTo, out var address))
+        if (notifyTo is null)
+        {
+            await SendIntegrationErrorsAsync(session, transaction, content, store, delivered).ConfigureAwait(false);
+            return;
+        }
+
+        if (!MailboxAddress.TryParse(notifyTo, out var address))
         {
             return;
         }
@@ -55,12 +83,42 @@ internal static class SmtpReceiptSender
         }
 
         var messageId = headers[HeaderId.MessageId]?.Trim().Trim('<', '>');
-        foreach (var recipient in transaction.Recipients.Where(recipient => !options.OwnMailboxes.Contains(recipient, StringComparer.OrdinalIgnoreCase)))
+        foreach (var recipient in delivered)
         {
             var error = options.ReadReceiptError;
             var mdn = MailReceipts.ReadReceipt(options.Domain, recipient, address.Address, messageId, error?.Code, error?.Label, content, now);
             await store.DeliverAsync(address.Address, mdn, CancellationToken.None).ConfigureAwait(false);
             session.Transcript.Note("MDN (processed" + (error is null ? string.Empty : "/Error") + ") from <" + recipient + "> filed for <" + address.Address + ">");
+        }
+    }
+
+    /// <summary>
+    /// When the simulated recipients report an integration error (<see cref="SmtpSimulatorOptions.ReadReceiptError"/>) and
+    /// no MDN was asked for: one <c>[KO Intégration système !]</c> mail from each recipient to the sender (domain.md §4.5).
+    /// </summary>
+    private static async Task SendIntegrationErrorsAsync(SmtpSession session, SmtpTransaction transaction, ReadOnlyMemory<byte> content, MailStore store, IReadOnlyList<string> delivered)
+    {
+        var options = session.Server.Options;
+        if (options.ReadReceiptError is not { } error)
+        {
+            return;
+        }
+
+        foreach (var recipient in delivered)
+        {
+            byte[] mail;
+            try
+            {
+                mail = MailReceipts.IntegrationError(options.Domain, recipient, transaction.ReversePath, error.Code, error.Label, content, session.Server.Time.GetUtcNow());
+            }
+            catch (FormatException)
+            {
+                session.Transcript.Note("integration-error mail not sent: the message is not readable MIME");
+                return;
+            }
+
+            await store.DeliverAsync(transaction.ReversePath, mail, CancellationToken.None).ConfigureAwait(false);
+            session.Transcript.Note(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[KO Intégration système !][{error.Code}] from <{recipient}> filed for <{transaction.ReversePath}>"));
         }
     }
 }

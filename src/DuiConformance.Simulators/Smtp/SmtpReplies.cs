@@ -80,4 +80,10 @@ public static class SmtpReplies
 
     /// <summary><c>421 4.3.0</c>: the simulator failed; the session is closed.</summary>
     public static SmtpReply LocalError { get; } = new(421, "4.3.0", "Local error, closing transmission channel");
+
+    /// <summary>
+    /// <c>421 4.7.0</c>: the Pro Santé Connect token of the session was revoked; the channel closes (RFC 5321 §3.8,
+    /// domain.md §8.5 MSS-04).
+    /// </summary>
+    public static SmtpReply TokenRevoked { get; } = new(421, "4.7.0", "Access token revoked, closing transmission channel");
 }

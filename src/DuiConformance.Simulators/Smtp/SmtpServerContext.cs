@@ -24,6 +24,23 @@ public sealed record SmtpServerContext(
     /// </summary>
     public Mail.MailStore? Store { get; init; }
 
+    /// <summary>The Pro Santé Connect revocation list the sessions authenticated by a token watch; <c>null</c> when no token mechanism is offered.</summary>
+    public Psc.PscRevocationList? Revocations { get; init; }
+
+    /// <summary>
+    /// This context with SASL XOAUTH2 and OAUTHBEARER added after the password mechanisms (domain.md §4.2: MSSanté asks
+    /// for XOAUTH2 with a Pro Santé Connect token).
+    /// </summary>
+    public SmtpServerContext WithTokenAuthentication(Sasl.MailboxTokenAuthenticator authenticator)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        return this with
+        {
+            AuthMechanisms = [.. AuthMechanisms, new SmtpOAuthMechanism(Sasl.OAuthSaslKind.XOAuth2, authenticator), new SmtpOAuthMechanism(Sasl.OAuthSaslKind.OAuthBearer, authenticator)],
+            Revocations = authenticator.Revocations,
+        };
+    }
+
     /// <summary>The standard context: the default verbs and AUTH PLAIN and LOGIN over <see cref="SmtpSimulatorOptions.Accounts"/>.</summary>
     public static SmtpServerContext Create(SmtpSimulatorOptions options, EvidenceStore evidence, SimulatorCertificate? certificate, TimeProvider? time = null)
     {

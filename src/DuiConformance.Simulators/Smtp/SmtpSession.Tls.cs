@@ -71,5 +71,18 @@ public sealed partial class SmtpSession
             session.Transcript.Client(SmtpSecretRedactor.RedactAuthResponse(text));
             return text == "*" ? throw new SmtpReplyException(SmtpReplies.AuthenticationCancelled) : text;
         }
+
+        public void AcceptToken(Psc.PscPrincipal principal)
+        {
+            ArgumentNullException.ThrowIfNull(principal);
+            if (session._server.Revocations is { } revocations && principal.TokenId.Length > 0)
+            {
+                session._tokenRevoked = revocations.WhenRevoked(principal.TokenId);
+            }
+
+            session.Transcript.Note($"Pro Santé Connect token of {principal.Subject} (client {principal.ClientId}) accepted");
+        }
+
+        public void Note(string text) => session.Transcript.Note(text);
     }
 }

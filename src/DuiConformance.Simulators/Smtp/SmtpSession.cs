@@ -26,6 +26,7 @@ public sealed partial class SmtpSession
     private long _armedAt = long.MinValue;
     private int _badCommands;
     private bool _harnessFault;
+    private CancellationToken _tokenRevoked;
 
     /// <summary>Creates a session on a connected stream; nothing is sent before <see cref="RunAsync"/>.</summary>
     /// <param name="stream">The connection; the session disposes it at the end.</param>
@@ -215,6 +216,16 @@ public sealed partial class SmtpSession
             var command = SmtpCommand.Parse(line.Content.Span);
             var bareLf = line.Ending == SmtpLineEnding.Lf ? " [bare LF]" : string.Empty;
             Transcript.Client((command is null ? SmtpTranscript.Printable(line.Content.Span) : SmtpSecretRedactor.RedactCommand(command)) + bareLf);
+
+            // Note: domain.md §8.5 MSS-04 — a session whose Pro Santé Connect token was revoked ends at its next command
+            // (RFC 5321 §3.8: 421 may answer any command when the service must close the channel).
+            if (_tokenRevoked.IsCancellationRequested)
+            {
+                Transcript.Note("the session's Pro Santé Connect token was revoked");
+                await ReplyAsync(SmtpReplies.TokenRevoked, cancellationToken).ConfigureAwait(false);
+                State = SmtpSessionState.Closed;
+                return SmtpSessionEnd.TokenRevoked;
+            }
             try
             {
                 if (command is null || !_server.Commands.TryGet(command.Verb, out var handler))

@@ -23,4 +23,7 @@ public enum SmtpSessionEnd
 
     /// <summary>The simulator was stopping; the session was answered <c>421 4.3.2</c> and closed.</summary>
     Shutdown,
+
+    /// <summary>The Pro Santé Connect token the session authenticated with was revoked: the next command got <c>421 4.7.0</c>.</summary>
+    TokenRevoked,
 }

@@ -16,9 +16,11 @@ public sealed class CatalogueTests
         [typeof(MailFindings)] = "SMTP-3",
         [typeof(FhirFindings)] = "FHIR-5",
         [typeof(InsFindings)] = "INS-7",
+        [typeof(SmtpTokenFindings)] = "SMTP-3",
+        [typeof(ImapSecurityFindings)] = "IMAP-4",
     };
 
-    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All];
+    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All];
 
     [Test]
     public void Finding_codes_are_unique()
@@ -76,14 +78,14 @@ public sealed class CatalogueTests
             "mss.header.nil", "mss.header.cda-ins", "mss.message.rfc5322", "mss.xdm.layout", "mss.smtp.tls-before-auth",
             "ins.matricule.key", "ins.oid.mode", "ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first",
             "ins.insi.request", "ins.insi.mutual-tls", "ins.insi.traits", "ins.insi.no-single-answer",
-            "ins.verification.not-overwritten", "ins.fhir.patient-ins",
+            "ins.verification.not-overwritten", "ins.fhir.patient-ins", "mss.auth.psc-token",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;
@@ -112,5 +114,11 @@ public sealed class CatalogueTests
         InsRequirementIds.All.Where(requirement => requirement != InsRequirementIds.Ins10)
             .ShouldAllBe(requirement => verified.Contains(requirement) && evidenced.Contains(requirement));
         verified.ShouldNotContain(InsRequirementIds.Ins10);
+        MailSecurityRequirementIds.All.ShouldAllBe(requirement => evidenced.Contains(requirement));
+
+        // Note: DUI-SEC-02's check (ImapTlsBeforeLoginCheck) joins the catalogue with the first scenario that reads mail
+        // over IMAP; until then the requirement stays not-tested and no catalogue check may claim it.
+        verified.ShouldContain(MailSecurityRequirementIds.Sec03);
+        verified.ShouldNotContain(MailSecurityRequirementIds.Sec02);
     }
 }

@@ -34,6 +34,31 @@ public sealed class MailDirectoryTests
     }
 
     [Test]
+    public void The_optional_fourth_column_marks_mailboxes_whose_delivery_fails_and_labels_keep_their_commas()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["address,kind,label,delivery", "a@b.mssante.fr,PER,Dr A, cardiologue", "full@b.mssante.fr,PER,Dr B,over-quota", "gone@b.mssante.fr,ORG,Service, urgences,unreachable"]);
+
+            var directory = MailDirectory.Load(path);
+
+            directory.Find("a@b.mssante.fr").ShouldNotBeNull().ShouldSatisfyAllConditions(
+                entry => entry.Label.ShouldBe("Dr A, cardiologue"),
+                entry => entry.Delivery.ShouldBe(MailboxDelivery.Normal));
+            directory.Find("full@b.mssante.fr").ShouldNotBeNull().Delivery.ShouldBe(MailboxDelivery.OverQuota);
+            directory.Find("gone@b.mssante.fr").ShouldNotBeNull().ShouldSatisfyAllConditions(
+                entry => entry.Label.ShouldBe("Service, urgences"),
+                entry => entry.Delivery.ShouldBe(MailboxDelivery.Unreachable));
+            MailDirectory.LoadDefault().Entries.Count(entry => entry.Delivery != MailboxDelivery.Normal).ShouldBe(2);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
     public void A_malformed_line_is_a_harness_fault_with_its_line_number()
     {
         var path = Path.GetTempFileName();

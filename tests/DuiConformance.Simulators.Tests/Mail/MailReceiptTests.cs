@@ -76,6 +76,67 @@ public sealed class MailReceiptTests
         run.Store.Mailbox(Recipient).InboxFolder.Messages.Count.ShouldBe(1);
     }
 
+    [Test, Description("RFC 5321 §6.1 / RFC 3464: a recipient accepted at RCPT whose mailbox is full gets the sender a failed DSN")]
+    public async Task Over_quota_recipient_with_notify_failure_gets_a_failed_dsn_and_nothing_is_filed_for_it()
+    {
+        const string full = "boite.pleine@ch-exemple.test-ci-sis.mssante.fr";
+        await using var run = await Run.StartAsync(options => options with { Directory = MailDirectory.LoadDefault() });
+
+        await run.SendAsync("MAIL FROM:<" + Sender + "> RET=FULL", "RCPT TO:<" + full + "> NOTIFY=FAILURE", "Subject: pour une boite pleine\r\nMessage-ID: <m5@dui.test>\r\n\r\nbody\r\n");
+
+        var dsn = await run.SingleInSenderInboxAsync();
+        var report = dsn.Body.ShouldBeOfType<MultipartReport>();
+        var status = Encoding.ASCII.GetString(Content((MimePart)report[1]));
+        report.ShouldSatisfyAllConditions(
+            () => report.ReportType.ShouldBe("delivery-status"),
+            () => status.ShouldContain("Final-Recipient: rfc822; " + full),
+            () => status.ShouldContain("Action: failed\r\nStatus: 5.2.2\r\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full"),
+            () => report[2].ShouldBeOfType<MessagePart>().Message!.MessageId.ShouldBe("m5@dui.test"),
+            () => dsn.Subject.ShouldNotBeNull().ShouldContain("Failure"),
+            () => run.Store.Mailbox(full).InboxFolder.Messages.ShouldBeEmpty());
+    }
+
+    [TestCase(null, true, Description = "no NOTIFY: RFC 5321 §6.1 still reports the failure")]
+    [TestCase("SUCCESS,FAILURE", true)]
+    [TestCase("SUCCESS", false, Description = "RFC 3461 §4.1: FAILURE not asked")]
+    [TestCase("NEVER", false)]
+    public async Task Unreachable_recipient_gets_a_failed_dsn_unless_notify_excludes_failure(string? notify, bool expected)
+    {
+        const string unreachable = "service.injoignable@ch-exemple.test-ci-sis.mssante.fr";
+        await using var run = await Run.StartAsync(options => options with { Directory = MailDirectory.LoadDefault() });
+
+        await run.SendAsync("MAIL FROM:<" + Sender + ">", "RCPT TO:<" + unreachable + ">" + (notify is null ? string.Empty : " NOTIFY=" + notify), "Subject: x\r\nMessage-ID: <m6@dui.test>\r\n\r\nbody\r\n");
+
+        var inbox = run.Store.Mailbox(Sender).InboxFolder.Messages;
+        inbox.Count.ShouldBe(expected ? 1 : 0);
+        if (expected)
+        {
+            var report = (await run.SingleInSenderInboxAsync()).Body.ShouldBeOfType<MultipartReport>();
+            Encoding.ASCII.GetString(Content((MimePart)report[1])).ShouldContain("Action: failed\r\nStatus: 5.4.1\r\n");
+        }
+
+        run.Store.Mailbox(unreachable).InboxFolder.Messages.ShouldBeEmpty();
+    }
+
+    [Test, Description("domain.md §4.5: an integration error with no MDN asked for comes back as a [KO Intégration système !] mail")]
+    public async Task Integration_error_without_mdn_request_sends_the_ko_integration_mail()
+    {
+        await using var run = await Run.StartAsync(options => options with { ReadReceiptError = (902, "Identifiant de patient inconnu") });
+
+        await run.SendAsync("MAIL FROM:<" + Sender + ">", "RCPT TO:<" + Recipient + ">", "Subject: XDM/1.0/DDM+Lettre de liaison EXEMPLE Marie\r\nMessage-ID: <m7@dui.test>\r\n\r\nbody\r\n");
+
+        var mail = await run.SingleInSenderInboxAsync();
+        var parts = mail.Body.ShouldBeOfType<Multipart>();
+        mail.ShouldSatisfyAllConditions(
+            () => mail.Subject.ShouldBe("[KO Intégration système !][902] XDM/1.0/DDM+Lettre de liaison EXEMPLE Marie"),
+            () => mail.From.Mailboxes.Single().Address.ShouldBe(Recipient),
+            () => mail.InReplyTo.ShouldBe("m7@dui.test"),
+            () => parts.ContentType.MimeType.ShouldBe("multipart/mixed"),
+            () => parts[0].ShouldBeOfType<TextPart>().Text.ShouldContain("Code d'erreur : 902"),
+            () => parts[1].ShouldBeOfType<MessagePart>().Message!.MessageId.ShouldBe("m7@dui.test"));
+        run.Store.Mailbox(Recipient).InboxFolder.Messages.Count.ShouldBe(1);
+    }
+
     private static byte[] Content(MimePart part)
     {
         using var stream = new MemoryStream();

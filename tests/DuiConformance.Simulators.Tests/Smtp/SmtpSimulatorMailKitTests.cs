@@ -39,7 +39,7 @@ public sealed class SmtpSimulatorMailKitTests
         using (var client = CreatePinnedClient())
         {
             await client.ConnectAsync(_simulators.SmtpHost, _simulators.SmtpPort, SecureSocketOptions.StartTls).WithTimeout("connect");
-            client.AuthenticationMechanisms.ShouldBe(["PLAIN", "LOGIN"]);
+            client.AuthenticationMechanisms.ShouldBe(["PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER"]);
             await client.AuthenticateAsync(Mailbox.User, Mailbox.Password).WithTimeout("auth");
             var reply = await client.SendAsync(message).WithTimeout("send");
             reply.ShouldStartWith("2.0.0 OK queued as ev-");

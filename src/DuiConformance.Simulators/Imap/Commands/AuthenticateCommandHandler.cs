@@ -1,10 +1,13 @@
 using System.Text;
+using DuiConformance.Simulators.Sasl;
 
 namespace DuiConformance.Simulators.Imap.Commands;
 
 /// <summary>
-/// AUTHENTICATE PLAIN (RFC 3501 §6.2.2, RFC 4616), with the initial response on the line (SASL-IR, RFC 4959) or after
-/// an empty <c>+</c> continuation; only after TLS.
+/// AUTHENTICATE (RFC 3501 §6.2.2) with PLAIN (RFC 4616), XOAUTH2 and OAUTHBEARER (RFC 7628, a Pro Santé Connect token,
+/// domain.md §4.2), the initial response on the line (SASL-IR, RFC 4959) or after an empty <c>+</c> continuation; only
+/// after TLS. A refused token gets <c>+ &lt;base64 JSON error&gt;</c>, the client's acknowledgement, then
+/// <c>NO [AUTHENTICATIONFAILED]</c> (RFC 7628 §3.2.3).
 /// </summary>
 internal sealed class AuthenticateCommandHandler : IImapCommandHandler
 {
@@ -15,37 +18,26 @@ internal sealed class AuthenticateCommandHandler : IImapCommandHandler
     public async Task<ImapCompletion?> HandleAsync(ImapSession session, ImapCommand command, CancellationToken cancellationToken)
     {
         ImapArguments.CountBetween(command, 1, 2);
-        if (!string.Equals(ImapArguments.Atom(command, 0), "PLAIN", StringComparison.OrdinalIgnoreCase))
+        var mechanism = ImapArguments.Atom(command, 0).ToUpperInvariant();
+        OAuthSaslKind? tokenKind = mechanism switch
         {
-            throw ImapReplyException.No("Unsupported authentication mechanism.");
-        }
+            "XOAUTH2" when session.Server.Tokens is not null => OAuthSaslKind.XOAuth2,
+            "OAUTHBEARER" when session.Server.Tokens is not null => OAuthSaslKind.OAuthBearer,
+            "PLAIN" => null,
+            _ => throw ImapReplyException.No("Unsupported authentication mechanism."),
+        };
 
         if (!session.IsTls)
         {
+            session.AuthBeforeTls = true;
             session.Transcript.Note("AUTHENTICATE attempted before TLS");
             throw ImapReplyException.No("[PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure connections.");
         }
 
-        string response;
-        if (command.Arguments.Count == 2)
+        var response = command.Arguments.Count == 2 ? ImapArguments.String(command, 1) : await ContinueAsync(session, string.Empty, cancellationToken).ConfigureAwait(false);
+        if (tokenKind is { } kind)
         {
-            response = ImapArguments.String(command, 1);
-        }
-        else
-        {
-            await session.WriteLineAsync("+ ", cancellationToken).ConfigureAwait(false);
-            var line = await session.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line.IsEndOfStream)
-            {
-                throw new IOException("Connection closed during AUTHENTICATE.");
-            }
-
-            response = Encoding.ASCII.GetString(line.Content.Span);
-            session.Transcript.Client(response == "*" ? "*" : Smtp.SmtpSecretRedactor.Mask);
-            if (response == "*")
-            {
-                throw ImapReplyException.Syntax("Authentication aborted by client.");
-            }
+            return await AuthenticateWithTokenAsync(session, kind, mechanism, response, cancellationToken).ConfigureAwait(false);
         }
 
         var buffer = new byte[(response.Length * 3 / 4) + 3];
@@ -63,5 +55,37 @@ internal sealed class AuthenticateCommandHandler : IImapCommandHandler
         var account = LoginCommandHandler.Check(session, parts[1], parts[2]);
         session.LogIn(account, "PLAIN");
         return new ImapCompletion($"[CAPABILITY {session.Capabilities()}] Logged in");
+    }
+
+    private static async Task<ImapCompletion> AuthenticateWithTokenAsync(ImapSession session, OAuthSaslKind kind, string mechanism, string response, CancellationToken cancellationToken)
+    {
+        var result = session.Server.Tokens!.Authenticate(kind, response == "=" ? string.Empty : response)
+            ?? throw ImapReplyException.No("[AUTHENTICATIONFAILED] Invalid " + mechanism + " response.");
+        if (!result.Succeeded)
+        {
+            session.Transcript.Note($"{mechanism} refused: {result.Reason}");
+
+            // Note: RFC 7628 §3.2.2 — the error is a challenge; whatever the client answers, the exchange then fails.
+            await ContinueAsync(session, result.ErrorChallenge!, cancellationToken).ConfigureAwait(false);
+            throw ImapReplyException.No("[AUTHENTICATIONFAILED] Authentication failed.");
+        }
+
+        session.LogIn(result.Account!, mechanism, result.Principal);
+        return new ImapCompletion($"[CAPABILITY {session.Capabilities()}] Logged in");
+    }
+
+    /// <summary>Sends <c>+ &lt;challenge&gt;</c> and reads the client's response line; <c>*</c> aborts (RFC 3501 §6.2.2).</summary>
+    private static async Task<string> ContinueAsync(ImapSession session, string challenge, CancellationToken cancellationToken)
+    {
+        await session.WriteLineAsync("+ " + challenge, cancellationToken).ConfigureAwait(false);
+        var line = await session.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        if (line.IsEndOfStream)
+        {
+            throw new IOException("Connection closed during AUTHENTICATE.");
+        }
+
+        var response = Encoding.ASCII.GetString(line.Content.Span);
+        session.Transcript.Client(response == "*" ? "*" : Smtp.SmtpSecretRedactor.Mask);
+        return response == "*" ? throw ImapReplyException.Syntax("Authentication aborted by client.") : response;
     }
 }

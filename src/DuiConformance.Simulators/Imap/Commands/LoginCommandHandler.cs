@@ -18,6 +18,7 @@ internal sealed class LoginCommandHandler : IImapCommandHandler
         ImapArguments.Count(command, 2);
         if (!session.IsTls)
         {
+            session.AuthBeforeTls = true;
             session.Transcript.Note("LOGIN attempted before TLS");
             throw ImapReplyException.No("[PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure connections.");
         }

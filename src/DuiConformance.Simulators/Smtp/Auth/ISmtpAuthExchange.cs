@@ -8,4 +8,13 @@ public interface ISmtpAuthExchange
     /// transcript. A client's <c>*</c> ends the exchange with <c>501 5.7.0</c> (thrown as <see cref="SmtpReplyException"/>).
     /// </summary>
     Task<string> ChallengeAsync(string base64Challenge, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells the session that it is authenticated by this Pro Santé Connect token: when the token is revoked, the session
+    /// answers the next command <c>421</c> and closes (domain.md §8.5 MSS-04).
+    /// </summary>
+    void AcceptToken(Psc.PscPrincipal principal);
+
+    /// <summary>Adds a note to the session transcript (why a token was refused; never a secret).</summary>
+    void Note(string text);
 }

@@ -84,6 +84,17 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
             properties["dsnOrcpt"] = string.Join(';', transaction.RecipientDetails.Select(recipient => recipient.OriginalRecipient ?? string.Empty));
         }
 
+        // Note: recipients the directory marks as failing after acceptance (over quota, unreachable) are not filed; the
+        // sender gets a failure DSN instead (RFC 5321 §6.1, RFC 3464).
+        var failing = transaction.Recipients
+            .Select(recipient => (Address: recipient, Delivery: session.Server.Options.Directory?.Find(recipient)?.Delivery ?? Mail.MailboxDelivery.Normal))
+            .Where(recipient => recipient.Delivery != Mail.MailboxDelivery.Normal)
+            .ToDictionary(recipient => recipient.Address, recipient => recipient.Delivery, StringComparer.OrdinalIgnoreCase);
+        if (failing.Count > 0)
+        {
+            properties["undeliverable"] = string.Join(',', failing.Keys);
+        }
+
         if (transaction.DeclaredSize is { } declared)
         {
             properties["declaredSize"] = declared.ToString(CultureInfo.InvariantCulture);
@@ -96,12 +107,12 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
             item = await session.Server.Evidence.RecordAsync(EvidenceKinds.SmtpMessage, data.Content, "message/rfc822", properties, CancellationToken.None).ConfigureAwait(false);
             if (session.Server.Store is { } store)
             {
-                foreach (var recipient in transaction.Recipients)
+                foreach (var recipient in transaction.Recipients.Where(recipient => !failing.ContainsKey(recipient)))
                 {
                     await store.DeliverAsync(recipient, data.Content, CancellationToken.None).ConfigureAwait(false);
                 }
 
-                await SmtpReceiptSender.SendAsync(session, transaction, data.Content, store).ConfigureAwait(false);
+                await SmtpReceiptSender.SendAsync(session, transaction, data.Content, store, failing).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
