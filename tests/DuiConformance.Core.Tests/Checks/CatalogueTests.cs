@@ -16,9 +16,10 @@ public sealed class CatalogueTests
         [typeof(MailFindings)] = "SMTP-3",
         [typeof(FhirFindings)] = "FHIR-5",
         [typeof(InsFindings)] = "INS-7",
+        [typeof(FhirProfileFindings)] = "FHIR-5",
     };
 
-    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All];
+    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. DmpRequirementIds.All];
 
     [Test]
     public void Finding_codes_are_unique()
