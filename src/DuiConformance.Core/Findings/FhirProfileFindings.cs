@@ -68,4 +68,7 @@ public static class FhirProfileFindings
 
     /// <summary>A definition file or package could not be read.</summary>
     public static readonly FindingDefinition DefinitionUnreadable = new("FHIR-5306", Severity.Warning, "Definition file or package unreadable", [Dmp15]);
+
+    /// <summary>Which definitions judged a resource (our profiles/fhir, official packages), for the report reader.</summary>
+    public static readonly FindingDefinition DefinitionsUsed = new("FHIR-5307", Severity.Info, "Definitions used by the profile checker", [Dmp15]);
 }

@@ -78,6 +78,7 @@ public sealed class CatalogueTests
             "ins.matricule.key", "ins.oid.mode", "ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first",
             "ins.insi.request", "ins.insi.mutual-tls", "ins.insi.traits", "ins.insi.no-single-answer",
             "ins.verification.not-overwritten", "ins.fhir.patient-ins",
+            "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
         ]);
     }
 
