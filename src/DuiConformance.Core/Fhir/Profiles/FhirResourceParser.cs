@@ -26,8 +26,20 @@ public static class FhirResourceParser
     {
         var head = Encoding.UTF8.GetString(content[..Math.Min(content.Length, 4096)]);
         var trimmed = head.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return trimmed.StartsWith('{') ? head.Contains("\"resourceType\"", StringComparison.Ordinal)
-            : trimmed.StartsWith('<') && head.Contains("http://hl7.org/fhir", StringComparison.Ordinal);
+        if (trimmed.StartsWith('{'))
+        {
+            return head.Contains("\"resourceType\"", StringComparison.Ordinal);
+        }
+
+        // Note: FHIR XML is told from CDA (urn:hl7-org:v3) by the namespace of the root element itself.
+        var at = 0;
+        while ((at = trimmed.IndexOf('<', at)) >= 0 && at + 1 < trimmed.Length && trimmed[at + 1] is '?' or '!')
+        {
+            at++;
+        }
+
+        var end = at < 0 ? -1 : trimmed.IndexOf('>', at);
+        return end > at && trimmed[at..end].Contains("\"http://hl7.org/fhir\"", StringComparison.Ordinal);
     }
 
     /// <summary>Parses <paramref name="content"/>; <paramref name="error"/> says why nothing came back.</summary>
