@@ -71,4 +71,10 @@ public static class FhirProfileFindings
 
     /// <summary>Which definitions judged a resource (our profiles/fhir, official packages), for the report reader.</summary>
     public static readonly FindingDefinition DefinitionsUsed = new("FHIR-5307", Severity.Info, "Definitions used by the profile checker", [Dmp15]);
+
+    /// <summary>An attachment with inline data states a size other than the data's length.</summary>
+    public static readonly FindingDefinition AttachmentSize = new("FHIR-5215", Severity.Error, "Attachment size differs from its inline data", [Dmp15]);
+
+    /// <summary>An attachment with inline data states a hash other than the base64 SHA-1 of the data.</summary>
+    public static readonly FindingDefinition AttachmentHash = new("FHIR-5216", Severity.Error, "Attachment hash differs from its inline data", [Dmp15]);
 }

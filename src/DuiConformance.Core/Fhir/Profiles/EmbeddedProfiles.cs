@@ -32,6 +32,16 @@ public static class EmbeddedProfiles
 
     private static readonly string[] InsOids = ["urn:oid:1.2.250.1.213.1.4.8", "urn:oid:1.2.250.1.213.1.4.9", "urn:oid:1.2.250.1.213.1.4.10", "urn:oid:1.2.250.1.213.1.4.11"];
 
+    /// <summary>
+    /// True when our profiles stand in for the declared profile <paramref name="canonical"/>: PDSm (and PDSm4DMP),
+    /// IHE MHD and FR Core. Other families (TDDUI, Annuaire...) get no stand-in.
+    /// </summary>
+    public static bool StandsInFor(string? canonical) =>
+        canonical is not null && (canonical.Contains("/ig/fhir/pdsm", StringComparison.Ordinal)
+            || canonical.Contains("profiles.ihe.net/ITI/MHD", StringComparison.Ordinal)
+            || canonical.Contains("hl7.fr/ig/fhir/core", StringComparison.Ordinal)
+            || canonical.StartsWith(Base, StringComparison.Ordinal));
+
     /// <summary>Our profile for <paramref name="resource"/> by its type and shape, or <c>null</c> when we have none.</summary>
     public static string? DefaultFor(Resource resource) => resource switch
     {

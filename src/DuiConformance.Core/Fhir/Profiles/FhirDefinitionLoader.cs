@@ -143,9 +143,11 @@ public static class FhirDefinitionLoader
             count += AddFile(set, $"{source}!{name}", read()) ? 1 : 0;
         }
 
-        info ??= new FhirPackageInfo(Path.GetFileName(source), "?", [], source);
+        // Note: a folder without package.json (loose definitions) is named by its path and declares no dependency.
+        info ??= new FhirPackageInfo(source, "?", [], source);
         set.AddPackage(info);
-        set.AddSource(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{info.Name}#{info.Version} ({count})"));
+        var label = info.Version == "?" ? info.Name : $"{info.Name}#{info.Version}";
+        set.AddSource(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label} ({count})"));
     }
 
     private static FhirPackageInfo ReadManifest(byte[] json, string source)

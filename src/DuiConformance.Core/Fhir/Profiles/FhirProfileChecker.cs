@@ -36,7 +36,10 @@ public sealed class FhirProfileChecker
             return declared;
         }
 
-        return EmbeddedProfiles.DefaultFor(resource) is { } fallback && Definitions.FindStructure(fallback) is not null ? [fallback] : [];
+        // Note: our profiles stand in only for what they were written from (domain.md §3.4: PDSm, MHD, FR Core).
+        var profiles = resource.Meta?.Profile.ToList() ?? [];
+        var standIn = profiles.Count == 0 || profiles.Any(EmbeddedProfiles.StandsInFor);
+        return standIn && EmbeddedProfiles.DefaultFor(resource) is { } fallback && Definitions.FindStructure(fallback) is not null ? [fallback] : [];
     }
 
     /// <summary>
@@ -77,6 +80,7 @@ public sealed class FhirProfileChecker
             }
         }
 
+        issues.AddRange(AttachmentRules.Check(root));
         foreach (var patient in Patients(root))
         {
             issues.AddRange(InsIdentifierRules.Check(patient, Options.InsMode));

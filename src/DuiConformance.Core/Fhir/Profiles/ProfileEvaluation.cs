@@ -39,6 +39,13 @@ internal sealed class ProfileEvaluation(FhirDefinitionSet definitions, Invariant
             return;
         }
 
+        if (structure.Type is { Length: > 0 } type && !string.Equals(type, node.Value.TypeName, StringComparison.Ordinal)
+            && !(node.Value is Resource && type is "Resource" or "DomainResource"))
+        {
+            Add(FhirProfileFindings.Type, node, node.Value.TypeName, $"Le profil {canonical} contraint le type {type}, la ressource est de type {node.Value.TypeName}.", canonical);
+            return;
+        }
+
         var elements = new ProfileElements(structure);
         if (!elements.UsesSnapshot && structure.BaseDefinition is { } baseUrl && !baseUrl.StartsWith(CoreStructurePrefix, StringComparison.Ordinal))
         {
