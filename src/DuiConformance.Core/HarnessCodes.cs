@@ -51,4 +51,7 @@ public static class HarnessCodes
 
     /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
     public const string XsdSchemaInvalid = "HARNESS-9302";
+
+    /// <summary>Our FHIR definitions (profiles/fhir/) are missing or unreadable: the profile-based checks cannot judge.</summary>
+    public const string FhirDefinitionsInvalid = "HARNESS-9310";
 }

@@ -27,6 +27,12 @@ public static class Iti65ProfileRules
     {
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentNullException.ThrowIfNull(applies);
+        if (Checker.Definitions.LoadProblems.Count > 0)
+        {
+            return CheckResult.HarnessError(
+                $"{HarnessCodes.FhirDefinitionsInvalid} : définitions FHIR de profiles/fhir illisibles ({string.Join(" ; ", Checker.Definitions.LoadProblems.Take(3).Select(problem => $"{problem.Location} {problem.Message}"))}).");
+        }
+
         return Iti65CheckRunner.Run(evidence, bundle =>
         {
             if (!applies(bundle))
@@ -35,7 +41,8 @@ public static class Iti65ProfileRules
             }
 
             var checker = Checker;
-            var issues = checker.Check(bundle.Resource!).Where(keep).ToList();
+            // Note: notes (severity info: what could not be judged offline) go with the profile-validation check only.
+            var issues = checker.Check(bundle.Resource!).Where(issue => keep(issue) && (withDefinitions || issue.Severity != Severity.Info)).ToList();
             var findings = FhirProfileChecker.ToFindings(issues, bundle.Item.Id, null, [requirement]).ToList();
             if (withDefinitions)
             {
