@@ -77,4 +77,6 @@ public static class HarnessCodes
 
     /// <summary>The operator's input ended (terminal closed, script finished) while the manual driver waited for an answer.</summary>
     public const string OperatorInputClosed = "HARNESS-9252";
+    /// <summary>Our FHIR definitions (profiles/fhir/) are missing or unreadable: the profile-based checks cannot judge.</summary>
+    public const string FhirDefinitionsInvalid = "HARNESS-9310";
 }

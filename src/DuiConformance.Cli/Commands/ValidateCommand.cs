@@ -8,8 +8,9 @@ using DuiConformance.Core.Validation;
 namespace DuiConformance.Cli.Commands;
 
 /// <summary>
-/// <c>dui-conformance validate &lt;file&gt;...</c>: offline verdict on CDA documents, IHE XDM zips and .eml messages
-/// (built-in CI-SIS rules, optional XSD, optional CI-SIS schematrons run in-process). Exit codes as <c>run</c>:
+/// <c>dui-conformance validate &lt;file&gt;...</c>: offline verdict on CDA documents, IHE XDM zips, .eml messages
+/// (built-in CI-SIS rules, optional XSD, optional CI-SIS schematrons run in-process) and FHIR resources in JSON or XML
+/// (profile checker with profiles/fhir, plus official packages given with <c>--fhir-package</c>). Exit codes as <c>run</c>:
 /// 0 no error finding, 1 at least one error finding, 2 usage, 3 harness (unusable schematron or schema folder).
 /// </summary>
 public static class ValidateCommand
@@ -19,12 +20,18 @@ public static class ValidateCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output)
     {
-        var files = new Argument<string[]>("fichiers") { Arity = ArgumentArity.OneOrMore, Description = "Documents CDA (.xml), archives XDM (.zip) ou messages (.eml)." };
+        var files = new Argument<string[]>("fichiers") { Arity = ArgumentArity.OneOrMore, Description = "Documents CDA (.xml), ressources FHIR (.json, .xml), archives XDM (.zip) ou messages (.eml)." };
         var format = new Option<string>("--format") { Description = "Format de sortie : text, json ou junit.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "junit");
         var schematron = new Option<string?>("--schematron") { Description = "Dossier des schematrons CI-SIS officiels (ou un fichier .sch) à exécuter." };
         var xsd = new Option<string?>("--xsd") { Description = "Dossier contenant le schéma CDA R2 (CDA_extended.xsd ou CDA.xsd)." };
-        var command = new Command("validate", "Valide hors ligne des documents CDA, archives XDM et messages MSSanté (.eml).") { files, format, schematron, xsd };
+        var fhirPackage = new Option<string[]>("--fhir-package")
+        {
+            Description = "Paquet FHIR officiel (package.tgz ou dossier du cache ~/.fhir/packages/<id>#<version>), répétable : chargé avec les profils de profiles/fhir.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("validate", "Valide hors ligne des documents CDA, ressources FHIR, archives XDM et messages MSSanté (.eml).") { files, format, schematron, xsd, fhirPackage };
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files) ?? [];
@@ -34,7 +41,14 @@ public static class ValidateCommand
                 throw new UsageException($"fichier introuvable : {string.Join(", ", missing)}");
             }
 
-            var validator = new DocumentValidator(new ValidationOptions(parse.GetValue(schematron), parse.GetValue(xsd)));
+            var packages = parse.GetValue(fhirPackage) ?? [];
+            var absent = packages.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+            if (absent.Count > 0)
+            {
+                throw new UsageException($"paquet FHIR introuvable : {string.Join(", ", absent)}");
+            }
+
+            var validator = new DocumentValidator(new ValidationOptions(parse.GetValue(schematron), parse.GetValue(xsd), packages));
             var results = paths.Select(validator.ValidateFile).ToList();
             switch (parse.GetValue(format))
             {

@@ -39,6 +39,10 @@ public static class CheckCatalogue
         new InsVerificationNotOverwrittenCheck(),
         new InsFhirPatientCheck(),
         new MailPscTokenAuthCheck(),
+        new Iti65ContextValueSetsCheck(),
+        new Iti65SecurityLabelCheck(),
+        new Iti65SubmissionSetCheck(),
+        new Iti65ProfileValidationCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

@@ -4,15 +4,17 @@ using DuiConformance.Core.Checks.Cda;
 using DuiConformance.Core.Checks.Mail;
 using DuiConformance.Core.Documents;
 using DuiConformance.Core.Evidence;
+using DuiConformance.Core.Fhir.Profiles;
 using DuiConformance.Core.Findings;
 using DuiConformance.Core.Validation.Schematron;
 
 namespace DuiConformance.Core.Validation;
 
 /// <summary>
-/// Validates files offline, as a DUI produces them: a CDA document, an IHE XDM zip, or an e-mail (.eml, MIME, then the
-/// IHE_XDM.ZIP and the CDA inside). CDA documents get the built-in CI-SIS rules, then XSD and the applicable CI-SIS
-/// schematron when configured. Hostile input becomes findings, never an exception; only a broken configuration
+/// Validates files offline, as a DUI produces them: a CDA document, an IHE XDM zip, an e-mail (.eml, MIME, then the
+/// IHE_XDM.ZIP and the CDA inside), or a FHIR resource in JSON or XML (Bundle, DocumentReference, List, Patient...).
+/// CDA documents get the built-in CI-SIS rules, then XSD and the applicable CI-SIS schematron when configured; FHIR
+/// resources get the profile checker with our profiles/fhir definitions plus the official packages configured. Hostile input becomes findings, never an exception; only a broken configuration
 /// (schematron or schema folder) throws a <see cref="HarnessException"/>.
 /// </summary>
 public sealed class DocumentValidator
@@ -21,6 +23,7 @@ public sealed class DocumentValidator
     private readonly ValidationOptions _options;
     private readonly SchematronCatalogue? _schematrons;
     private readonly CdaSchemaValidator? _schema;
+    private readonly Lazy<FhirProfileChecker> _fhir;
 
     /// <summary>Prepares the validator; opens the schematron folder and compiles the XSD now, so misconfiguration fails early.</summary>
     /// <exception cref="HarnessException">HARNESS-9301 / HARNESS-9302 for an unusable schematron path or schema folder.</exception>
@@ -29,6 +32,9 @@ public sealed class DocumentValidator
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _schematrons = options.SchematronPath is null ? null : SchematronCatalogue.Open(options.SchematronPath);
         _schema = options.SchemaFolder is null ? null : CdaSchemaValidator.For(options.SchemaFolder);
+        _fhir = new(() => options.FhirPackages is { Count: > 0 } packages
+            ? new FhirProfileChecker(FhirDefinitionLoader.Load(includeEmbedded: true, packages))
+            : new FhirProfileChecker(FhirDefinitionLoader.Embedded));
     }
 
     /// <summary>The options in force.</summary>
@@ -70,11 +76,14 @@ public sealed class DocumentValidator
             case "eml":
                 ValidateMail(name, content, findings, documents, schematrons);
                 break;
+            case "fhir":
+                ValidateFhir(name, content, findings, documents);
+                break;
             case "cda":
                 ValidateCdaBytes(new CdaSource(name, "file", name), content, findings, documents, schematrons);
                 break;
             default:
-                findings.Add(CdaFindings.Unreadable.At(new FindingLocation(name), "Format non reconnu : ni XML (CDA), ni zip (XDM), ni message MIME (.eml)."));
+                findings.Add(CdaFindings.Unreadable.At(new FindingLocation(name), "Format non reconnu : ni XML (CDA), ni FHIR (JSON/XML), ni zip (XDM), ni message MIME (.eml)."));
                 break;
         }
 
@@ -164,6 +173,31 @@ public sealed class DocumentValidator
         findings.AddRange(ValidateCda(new CdaDocument(xml, source), schematrons));
     }
 
+    private void ValidateFhir(string name, ReadOnlyMemory<byte> content, List<Finding> findings, List<string> documents)
+    {
+        var checker = _fhir.Value;
+        findings.AddRange(checker.Definitions.LoadProblems);
+        findings.AddRange(checker.Definitions.MissingDependencies());
+        var resource = FhirResourceParser.Parse(content.Span, out var issues, out var error);
+        if (resource is null)
+        {
+            findings.Add(FhirFindings.Unreadable.At(new FindingLocation(name), error ?? "Ressource FHIR illisible."));
+            return;
+        }
+
+        foreach (var issue in issues.Take(20))
+        {
+            findings.Add(FhirFindings.ParseIssue.At(new FindingLocation(name, null, resource.TypeName), issue));
+        }
+
+        documents.Add($"{resource.TypeName}{(resource.Id is null ? string.Empty : "/" + resource.Id)}");
+        var applied = checker.ProfilesFor(resource);
+        findings.Add(FhirProfileFindings.DefinitionsUsed.At(
+            new FindingLocation(name, null, resource.TypeName),
+            $"Définitions utilisées : {string.Join(" ; ", checker.Definitions.Sources)} ; profil(s) appliqué(s) : {(applied.Count == 0 ? "aucun" : string.Join(", ", applied))}."));
+        findings.AddRange(FhirProfileChecker.ToFindings(checker.Check(resource), name, null));
+    }
+
     private void ValidateXdm(string name, ReadOnlyMemory<byte> content, List<Finding> findings, List<string> documents, List<string> schematrons)
     {
         var package = XdmPackageReader.Read(content);
@@ -245,6 +279,11 @@ public sealed class DocumentValidator
         if (name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase))
         {
             return "eml";
+        }
+
+        if (FhirResourceParser.LooksLikeFhir(content))
+        {
+            return "fhir";
         }
 
         var start = content.StartsWith("\uFEFF"u8) ? content[3..] : content;

@@ -3,4 +3,5 @@ namespace DuiConformance.Core.Validation;
 /// <summary>What <see cref="DocumentValidator"/> checks beyond the built-in rules.</summary>
 /// <param name="SchematronPath">A folder of CI-SIS schematrons (or one .sch file); <c>null</c> runs no schematron.</param>
 /// <param name="SchemaFolder">A folder holding the CDA R2 XSD (CDA_extended.xsd or CDA.xsd); <c>null</c> runs no XSD validation.</param>
-public sealed record ValidationOptions(string? SchematronPath = null, string? SchemaFolder = null);
+/// <param name="FhirPackages">Official FHIR packages (<c>package.tgz</c> or package folders) loaded next to our profiles/fhir definitions for FHIR files.</param>
+public sealed record ValidationOptions(string? SchematronPath = null, string? SchemaFolder = null, IReadOnlyList<string>? FhirPackages = null);

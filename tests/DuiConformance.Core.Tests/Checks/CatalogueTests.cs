@@ -18,9 +18,10 @@ public sealed class CatalogueTests
         [typeof(InsFindings)] = "INS-7",
         [typeof(SmtpTokenFindings)] = "SMTP-3",
         [typeof(ImapSecurityFindings)] = "IMAP-4",
+        [typeof(FhirProfileFindings)] = "FHIR-5",
     };
 
-    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All];
+    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All];
 
     [Test]
     public void Finding_codes_are_unique()
@@ -79,6 +80,7 @@ public sealed class CatalogueTests
             "ins.matricule.key", "ins.oid.mode", "ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first",
             "ins.insi.request", "ins.insi.mutual-tls", "ins.insi.traits", "ins.insi.no-single-answer",
             "ins.verification.not-overwritten", "ins.fhir.patient-ins", "mss.auth.psc-token",
+            "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
         ]);
     }
 

@@ -18,10 +18,10 @@ internal static class SampleRun
     // no check tests yet, which these report tests do not exercise.
     private static readonly Lazy<RequirementCatalogue> LazyCatalogue = new(() => RequirementCatalogue.Load(RequirementCatalogue.DefaultPath));
     // Note: the sample run covers the twelve shared requirements of requirements.csv, so the 2025 rule set is read without
-    // its DUI-INS lines (identity vigilance has its own checks and tests) nor its DUI-SEC-02/03 lines (MSSanté security
-    // of catalogue-mss.csv, proven by MailSecurityCheckTests).
+    // its DUI-INS lines (identity vigilance has its own checks and tests), its DUI-SEC-02/03 lines (MSSanté security
+    // of catalogue-mss.csv, proven by MailSecurityCheckTests) nor its PDSm profile lines (DmpRequirementIds).
     private static readonly Lazy<EligibilityRuleSet> LazyRuleSet = new(() => EligibilityRuleSet.Parse(
-        string.Join('\n', File.ReadAllLines(EligibilityRuleSet.DefaultPath("2025")).Where(line => !line.Contains("DUI-INS-", StringComparison.Ordinal) && !line.Contains("DUI-SEC-02", StringComparison.Ordinal) && !line.Contains("DUI-SEC-03", StringComparison.Ordinal))),
+        string.Join('\n', File.ReadAllLines(EligibilityRuleSet.DefaultPath("2025")).Where(line => !line.Contains("DUI-INS-", StringComparison.Ordinal) && !line.Contains("DUI-SEC-02", StringComparison.Ordinal) && !line.Contains("DUI-SEC-03", StringComparison.Ordinal) && !DmpRequirementIds.All.Any(id => line.Contains(id, StringComparison.Ordinal)))),
         EligibilityRuleSet.DefaultPath("2025"),
         LazyCatalogue.Value));
 
