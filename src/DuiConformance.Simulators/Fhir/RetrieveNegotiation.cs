@@ -41,10 +41,11 @@ internal static class RetrieveNegotiation
             return Choice.NotAcceptable;
         }
 
-        var stored = MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed : null;
+        // Note: media types are compared without their parameters (charset…): the stored bytes are sent as they are.
+        var stored = MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? new MediaTypeHeaderValue(parsed.MediaType) : null;
         foreach (var range in ranges.Where(range => (range.Quality ?? 1) > 0).OrderByDescending(range => range.Quality ?? 1))
         {
-            if (stored is not null && stored.IsSubsetOf(range))
+            if (stored is not null && stored.IsSubsetOf(new MediaTypeHeaderValue(range.MediaType)))
             {
                 return Choice.Document;
             }

@@ -124,7 +124,7 @@ public static class SimplifiedPublishEndpoint
             stored.Add(binary);
             attachment.Data = null;
             attachment.Url = "Binary/" + binary.Id;
-            attachment.Size = data.Length;
+            attachment.SizeElement = new UnsignedInt(data.Length);
             attachment.Hash = SimplifiedPublishRules.Sha1(data);
         }
 

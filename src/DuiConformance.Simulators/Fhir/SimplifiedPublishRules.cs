@@ -64,7 +64,7 @@ internal static class SimplifiedPublishRules
         else
         {
             // Note: PDSM-03 — a size or hash the client declares must describe the bytes it sent; the server keeps its own.
-            if (attachment.Size is { } size && size != data.Length)
+            if (SizeOf(attachment) is { } size && size != data.Length)
             {
                 issues.Add(new FhirIssue(
                     FhirSimulatorFindings.AttachmentIntegrityMismatch,
@@ -95,6 +95,17 @@ internal static class SimplifiedPublishRules
         Require(issues, !string.IsNullOrWhiteSpace(attachment?.ContentType), path + ".contentType", "le type MIME du document (contentType)");
         Require(issues, !string.IsNullOrWhiteSpace(attachment?.Title), path + ".title", "le titre du document (title)");
     }
+
+    /// <summary>
+    /// attachment.size as a number. Note: R4 types it unsignedInt, R5 integer64; Firely's <c>Size</c> property assumes
+    /// R5 and throws on what the R4 parser produced, so the element itself is read.
+    /// </summary>
+    public static long? SizeOf(Attachment attachment) => attachment.SizeElement switch
+    {
+        UnsignedInt unsigned => unsigned.Value,
+        Integer64 large => large.Value,
+        _ => null,
+    };
 
     private static void Require(List<FhirIssue> issues, bool present, string path, string what)
     {

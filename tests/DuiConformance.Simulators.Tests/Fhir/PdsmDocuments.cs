@@ -48,7 +48,7 @@ internal static class PdsmDocuments
         var content = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"u8.ToArray();
         var document = Document(metadata, patientUrl);
         document.Content[0].Attachment.Url = binaryUrl;
-        document.Content[0].Attachment.Size = content.Length;
+        document.Content[0].Attachment.SizeElement = new UnsignedInt(content.Length);
         document.Content[0].Attachment.Hash = SHA1.HashData(content);
         var list = new List
         {
