@@ -39,6 +39,7 @@ public static class DocumentSharingEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var fhir = endpoints.MapGroup(BasePath);
+        fhir.AddEndpointFilter(new RequestAbortFilter());
         fhir.MapPost("/", ProvideDocumentBundleAsync).AddEndpointFilter(new AccessTokenFilter(ProvideDocumentBundle));
         fhir.MapGet("/metadata", GetCapabilityStatementAsync);
         fhir.MapDocumentConsumer();

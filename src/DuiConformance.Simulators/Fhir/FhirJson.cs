@@ -129,10 +129,33 @@ internal static class FhirJson
     {
         var deserializer = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(options.ParsingMode).Ignoring(options.ToleratedParserIssues));
         var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
-        if (deserializer.TryDeserializeResource(ref reader, out var resource, out var errors))
+        if (NotAResourceObject(body.Span) is { } shape)
         {
-            issues = [];
-            return resource;
+            issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, shape, "resourceType")];
+            return null;
+        }
+
+        Resource? resource;
+        IEnumerable<Hl7.Fhir.Utility.CodedException> errors;
+        try
+        {
+            if (deserializer.TryDeserializeResource(ref reader, out resource, out errors))
+            {
+                // Note: Firely reads an unknown resourceType into a DynamicResource; FHIR R4 knows no such resource.
+                if (resource is DynamicResource unknown)
+                {
+                    issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, $"resourceType inconnu en FHIR R4 : « {unknown.TypeName} ».", "resourceType")];
+                    return null;
+                }
+
+                issues = [];
+                return resource;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
+        {
+            issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, $"Contenu FHIR invalide : {exception.Message}")];
+            return null;
         }
 
         issues = [.. errors.Select(error => new FhirIssue(
@@ -146,6 +169,44 @@ internal static class FhirJson
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why the body is not a JSON object with a string <c>resourceType</c>, or <c>null</c> when it is one. Reads only the
+    /// top level and stops at <c>resourceType</c> (usually the first property); the body is already known to be valid JSON.
+    /// </summary>
+    private static string? NotAResourceObject(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return $"Une ressource FHIR est un objet JSON, reçu : {reader.TokenType}.";
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isResourceType = reader.ValueTextEquals("resourceType"u8);
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                if (isResourceType)
+                {
+                    return reader.TokenType == JsonTokenType.String ? null : "La propriété resourceType n'est pas une chaîne.";
+                }
+
+                reader.Skip();
+            }
+
+            return "La propriété resourceType est absente.";
+        }
+        catch (JsonException exception)
+        {
+            return exception.Message;
+        }
     }
 
     private static string? InstancePath(Exception error) => error switch

@@ -83,4 +83,7 @@ public static class FhirSimulatorFindings
 
     /// <summary>An ITI-68 retrieve whose <c>Accept</c> matches neither the document's contentType nor FHIR JSON: HTTP 406.</summary>
     public static readonly FindingDefinition NotAcceptable = new("FHIR-5928", Severity.Error, "Requested media type not available for this document", []);
+
+    /// <summary>The request body cannot be read as HTTP/1.1 framing says (malformed chunked encoding…): HTTP 400, nothing stored.</summary>
+    public static readonly FindingDefinition IncompleteBody = new("FHIR-5929", Severity.Error, "Request body framing is broken", []);
 }
