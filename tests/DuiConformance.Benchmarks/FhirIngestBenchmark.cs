@@ -113,7 +113,8 @@ public sealed class FhirIngestBenchmark : IBenchmark
         return LoadAsync(Environment.ProcessorCount, () =>
         {
             var body = template.Create(Interlocked.Increment(ref sequence));
-            var bundle = deserializer.DeserializeResource(Encoding.UTF8.GetString(body));
+            var reader = new System.Text.Json.Utf8JsonReader(body);
+            var bundle = deserializer.DeserializeResource(ref reader);
             var written = serializer.SerializeToBytes(bundle);
             return System.Threading.Tasks.Task.FromResult(written.Length > 0);
         }, cancellationToken).GetAwaiter().GetResult();

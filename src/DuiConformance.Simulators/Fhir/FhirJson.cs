@@ -13,6 +13,9 @@ internal static class FhirJson
 
     private static readonly FhirJsonSerializer Serializer = new();
 
+    /// <summary>One deserializer per options instance: building its settings costs more than a small parse.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FhirSimulatorOptions, FhirJsonDeserializer> Deserializers = new();
+
     /// <summary>The body serialized as FHIR R4 JSON (UTF-8), with <c>Attachment.size</c> as a JSON number.</summary>
     public static byte[] Serialize(Resource resource)
     {
@@ -63,10 +66,18 @@ internal static class FhirJson
     /// <summary>The JSON syntax problem of <paramref name="body"/>, or <c>null</c> when it is well-formed JSON.</summary>
     public static string? SyntaxError(ReadOnlyMemory<byte> body)
     {
+        // Note: one forward pass of the reader, which allocates nothing; a complete buffer makes it refuse truncated
+        // JSON and trailing content, and MaxDepth refuses deep nesting before anything recurses (issue 9 §8).
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-            return null;
+            var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
+            var tokens = 0;
+            while (reader.Read())
+            {
+                tokens++;
+            }
+
+            return tokens == 0 ? "corps vide" : null;
         }
         catch (JsonException exception)
         {
@@ -127,7 +138,7 @@ internal static class FhirJson
     /// </summary>
     public static Resource? Parse(ReadOnlyMemory<byte> body, FhirSimulatorOptions options, out IReadOnlyList<FhirIssue> issues)
     {
-        var deserializer = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(options.ParsingMode).Ignoring(options.ToleratedParserIssues));
+        var deserializer = Deserializers.GetValue(options, static settings => new FhirJsonDeserializer(new DeserializerSettings().UsingMode(settings.ParsingMode).Ignoring(settings.ToleratedParserIssues)));
         var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
         if (NotAResourceObject(body.Span) is { } shape)
         {

@@ -235,9 +235,20 @@ public sealed class HostileInputTests
             return string.Empty;
         }
 
+        // Note: after a FIN mid-body Kestrel waits for the rest until its minimum data rate drops the request (about
+        // 5 s); two seconds without an answer is enough to show nothing was acknowledged.
         client.Client.Shutdown(SocketShutdown.Send);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync().WithTimeout("answer to a half-closed request");
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            return await reader.ReadToEndAsync(patience.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // Note: Kestrel may also reset the connection when it drops the request.
+            return string.Empty;
+        }
     }
 
     private async System.Threading.Tasks.Task ShouldStillServeAsync()
