@@ -81,8 +81,8 @@ public static class DocumentConsumerEndpoints
 
     /// <summary>
     /// ITI-68: the stored Binary's bytes in its own <c>contentType</c> (PDSm st_consultation.md: no transformation), or
-    /// the Binary resource as FHIR JSON when the client asks for it (<c>Accept: application/fhir+json</c> or
-    /// <c>_format=json</c>, FHIR R4 §3.1.0.1.10 content negotiation); 404 with an OperationOutcome when absent.
+    /// the Binary resource as FHIR JSON when the client asks for it, or 406 when it accepts neither
+    /// (<see cref="RetrieveNegotiation"/>); 404 with an OperationOutcome when absent.
     /// </summary>
     public static async Task<IResult> RetrieveDocumentAsync(string id, HttpRequest request, EvidenceStore evidence, DocumentRepository repository, CancellationToken cancellationToken)
     {
@@ -95,13 +95,21 @@ public static class DocumentConsumerEndpoints
             return await NotFoundAsync(exchange, "Binary", id).ConfigureAwait(false);
         }
 
-        if (WantsFhirResource(request))
-        {
-            return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status200OK, binary).ConfigureAwait(false);
-        }
-
         var bytes = binary.Data ?? [];
         var contentType = string.IsNullOrWhiteSpace(binary.ContentType) ? "application/octet-stream" : binary.ContentType;
+        switch (RetrieveNegotiation.Choose(request.Query["_format"].ToString(), request.Headers.Accept.ToString(), contentType))
+        {
+            case RetrieveNegotiation.Choice.FhirResource:
+                return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status200OK, binary).ConfigureAwait(false);
+            case RetrieveNegotiation.Choice.NotAcceptable:
+                return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status406NotAcceptable, DocumentSharingEndpoints.Outcome(new FhirIssue(
+                    FhirSimulatorFindings.NotAcceptable,
+                    OperationOutcome.IssueType.NotSupported,
+                    $"Le document est disponible en {contentType} ou comme ressource Binary (application/fhir+json) ; Accept reçu : « {request.Headers.Accept} ».",
+                    "Binary.contentType"))).ConfigureAwait(false);
+            default:
+                break;
+        }
 
         // Note: recorded before it is sent, like every response (DESIGN.md §6).
         await exchange.RecordResponseAsync(bytes, StatusCodes.Status200OK, CancellationToken.None, contentType).ConfigureAwait(false);
@@ -113,19 +121,6 @@ public static class DocumentConsumerEndpoints
             FhirSimulatorFindings.ResourceNotFound,
             OperationOutcome.IssueType.NotFound,
             $"Aucune ressource {type}/{id} n'est stockée par le simulateur."))).ConfigureAwait(false);
-
-    private static bool WantsFhirResource(HttpRequest request)
-    {
-        var format = request.Query["_format"].ToString();
-        if (format is "json" or "application/json" or FhirJson.MediaType or "application/json+fhir")
-        {
-            return true;
-        }
-
-        var accept = request.Headers.Accept.ToString();
-        return accept.Contains(FhirJson.MediaType, StringComparison.OrdinalIgnoreCase)
-            || accept.Contains("application/json+fhir", StringComparison.OrdinalIgnoreCase);
-    }
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{DocumentSharingEndpoints.BasePath}";
 }

@@ -10,6 +10,8 @@ namespace DuiConformance.Simulators.Fhir;
 public sealed class DocumentRepository
 {
     private readonly ConcurrentDictionary<string, Resource> _resources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _masterIdentifiers = new(StringComparer.Ordinal);
+    private readonly Lock _commit = new();
 
     /// <summary>Number of stored resources.</summary>
     public int Count => _resources.Count;
@@ -27,7 +29,64 @@ public sealed class DocumentRepository
         {
             throw new ArgumentException($"{resource.TypeName}/{resource.Id} is already stored.", nameof(resource));
         }
+
+        IndexMasterIdentifier(resource);
     }
+
+    /// <summary>
+    /// Stores every resource or none (FHIR R4 §3.1.0.11.2: a transaction is atomic). Refused when a DocumentReference's
+    /// <c>masterIdentifier</c> is already stored or appears twice among <paramref name="resources"/>: the real service
+    /// refuses a re-submission of the same document (domain.md §3.4).
+    /// </summary>
+    /// <exception cref="DuplicateDocumentException">A masterIdentifier is already stored; nothing was stored.</exception>
+    /// <exception cref="ArgumentException">A resource has no id, or one already stored; nothing was stored.</exception>
+    public void AddAll(IReadOnlyList<Resource> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        lock (_commit)
+        {
+            var incoming = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var resource in resources)
+            {
+                var id = resource.Id;
+                ArgumentException.ThrowIfNullOrEmpty(id, nameof(resources));
+                if (_resources.ContainsKey(Key(resource.TypeName, id)))
+                {
+                    throw new ArgumentException($"{resource.TypeName}/{resource.Id} is already stored.", nameof(resources));
+                }
+
+                if (MasterIdentifierKey(resource) is { } master && (!incoming.Add(master) || _masterIdentifiers.ContainsKey(master)))
+                {
+                    throw new DuplicateDocumentException((DocumentReference)resource, _masterIdentifiers.GetValueOrDefault(master));
+                }
+            }
+
+            foreach (var resource in resources)
+            {
+                _resources[Key(resource.TypeName, resource.Id!)] = resource;
+                IndexMasterIdentifier(resource);
+            }
+        }
+    }
+
+    /// <summary>The stored DocumentReference (<c>Type/id</c>) with that masterIdentifier, or <c>null</c>.</summary>
+    public string? FindByMasterIdentifier(string? system, string value) =>
+        _masterIdentifiers.TryGetValue(MasterIdentifierKey(system, value), out var key) ? key : null;
+
+    private void IndexMasterIdentifier(Resource resource)
+    {
+        if (MasterIdentifierKey(resource) is { } master)
+        {
+            _masterIdentifiers.TryAdd(master, Key(resource.TypeName, resource.Id!));
+        }
+    }
+
+    private static string? MasterIdentifierKey(Resource resource) =>
+        resource is DocumentReference { MasterIdentifier.Value: { Length: > 0 } value } document
+            ? MasterIdentifierKey(document.MasterIdentifier.System, value)
+            : null;
+
+    private static string MasterIdentifierKey(string? system, string value) => (system ?? string.Empty) + "|" + value;
 
     /// <summary>The stored resource of that type and id, or <c>null</c>.</summary>
     public Resource? Find(string type, string id) => _resources.TryGetValue(Key(type, id), out var resource) ? resource : null;

@@ -7,13 +7,37 @@ namespace DuiConformance.Simulators.Fhir;
 
 /// <summary>
 /// An ITI-67 Find Document References query (IHE MHD, PDSm, domain.md §3.4) over the stored DocumentReferences.
-/// Supported parameters: <c>patient</c> (reference), <c>patient.identifier</c> (token), <c>status</c> (token),
-/// <c>type</c> (token) and <c>date</c> (with the prefixes eq, ne, gt, lt, ge, le). A comma inside one value is an OR,
-/// a repeated parameter an AND (FHIR R4 search §3.1.1.5.3 / §3.1.1.4.x). Any other parameter is refused (FHIR-5913)
-/// rather than ignored, so a DUI never gets silently wider results than it asked for.
+/// Supported parameters: <c>patient</c> (reference), <c>patient.identifier</c>, <c>status</c>, <c>type</c>,
+/// <c>category</c>, <c>setting</c>, <c>facility</c>, <c>security-label</c>, <c>format</c> and PDSm's <c>isArchived</c>
+/// (tokens), <c>date</c>, <c>period</c> and PDSm's <c>period-start</c> and <c>period-end</c> (dates, with the prefixes
+/// eq, ne, gt, lt, ge, le). A comma inside one value is an OR, a repeated parameter an AND (FHIR R4 search
+/// §3.1.1.5.3 / §3.1.1.4.x). Any other parameter is refused (FHIR-5913) rather than ignored, so a DUI never gets
+/// silently wider results than it asked for.
 /// </summary>
 internal sealed class DocumentSearch
 {
+    /// <summary>The PDSm <c>isArchived</c> extension (PDSm 3.1.1, SearchParameter PDSm-isArchived).</summary>
+    public const string IsArchivedExtension = "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-ext-is-archived";
+
+    /// <summary>The parameters this search implements, in the order the CapabilityStatement lists them.</summary>
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
+    [
+        ("patient", SearchParamType.Reference),
+        ("patient.identifier", SearchParamType.Token),
+        ("status", SearchParamType.Token),
+        ("type", SearchParamType.Token),
+        ("category", SearchParamType.Token),
+        ("date", SearchParamType.Date),
+        ("period", SearchParamType.Date),
+        ("setting", SearchParamType.Token),
+        ("facility", SearchParamType.Token),
+        ("security-label", SearchParamType.Token),
+        ("format", SearchParamType.Token),
+        ("isArchived", SearchParamType.Token),
+        ("period-start", SearchParamType.Date),
+        ("period-end", SearchParamType.Date),
+    ];
+
     /// <summary>Parameters that change nothing in the result and are accepted as such.</summary>
     private static readonly HashSet<string> Neutral = new(StringComparer.Ordinal) { "_format" };
 
@@ -38,8 +62,17 @@ internal sealed class DocumentSearch
                     "patient" => search.AddPatient(raw),
                     "patient.identifier" => search.AddPatientIdentifier(raw),
                     "status" => search.AddStatus(raw),
-                    "type" => search.AddType(raw),
-                    "date" => search.AddDate(raw),
+                    "type" => search.AddCodings(name, raw, document => document.Type?.Coding ?? []),
+                    "category" => search.AddCodings(name, raw, document => document.Category.SelectMany(concept => concept.Coding)),
+                    "setting" => search.AddCodings(name, raw, document => document.Context?.PracticeSetting?.Coding ?? []),
+                    "facility" => search.AddCodings(name, raw, document => document.Context?.FacilityType?.Coding ?? []),
+                    "security-label" => search.AddCodings(name, raw, document => document.SecurityLabel.SelectMany(concept => concept.Coding)),
+                    "format" => search.AddCodings(name, raw, document => document.Content.Select(content => content.Format)),
+                    "isArchived" => search.AddIsArchived(raw),
+                    "date" => search.AddDate(name, raw, document => document.Date is { } date ? (date, date) : null),
+                    "period" => search.AddDate(name, raw, document => Range(document.Context?.Period?.Start, document.Context?.Period?.End)),
+                    "period-start" => search.AddDate(name, raw, document => Instant(document.Context?.Period?.Start)),
+                    "period-end" => search.AddDate(name, raw, document => Instant(document.Context?.Period?.End)),
                     _ when Neutral.Contains(name) => null,
                     _ => Unsupported(name),
                 };
@@ -75,39 +108,23 @@ internal sealed class DocumentSearch
 
     private FhirIssue? AddPatient(string value)
     {
-        var targets = Split(value).Select(PatientKey).ToList();
-        if (targets.Count == 0 || targets.Exists(target => target is null))
+        if (SearchPatient.ParseReferences(value) is not { } targets)
         {
             return Invalid("patient", value, "une référence Patient/<id> est attendue");
         }
 
-        _criteria.Add((document, _) => PatientKey(document.Subject?.Reference) is { } subject && targets.Contains(subject, StringComparer.Ordinal));
+        _criteria.Add((document, _) => SearchPatient.ReferenceMatches(document.Subject, targets));
         return null;
     }
 
     private FhirIssue? AddPatientIdentifier(string value)
     {
-        var tokens = Split(value).Select(Token.Parse).ToList();
-        if (tokens.Count == 0 || tokens.Exists(token => token is null || token.Code is null))
+        if (SearchToken.ParseList(value) is not { } tokens || tokens.Any(token => token.Code is null))
         {
             return Invalid("patient.identifier", value, "système|valeur attendu");
         }
 
-        _criteria.Add((document, repository) =>
-        {
-            var identifiers = new List<Identifier>();
-            if (document.Subject?.Identifier is { } logical)
-            {
-                identifiers.Add(logical);
-            }
-
-            if (PatientKey(document.Subject?.Reference) is { } key && repository.Find("Patient", key["Patient/".Length..]) is Patient patient)
-            {
-                identifiers.AddRange(patient.Identifier);
-            }
-
-            return identifiers.Exists(identifier => tokens.Exists(token => token!.Matches(identifier.System, identifier.Value)));
-        });
+        _criteria.Add((document, repository) => SearchPatient.IdentifierMatches(document.Subject, tokens, repository));
         return null;
     }
 
@@ -123,49 +140,81 @@ internal sealed class DocumentSearch
         return null;
     }
 
-    private FhirIssue? AddType(string value)
+    private FhirIssue? AddCodings(string name, string value, Func<DocumentReference, IEnumerable<Coding?>> codings)
     {
-        var tokens = Split(value).Select(Token.Parse).ToList();
-        if (tokens.Count == 0 || tokens.Exists(token => token is null))
+        if (SearchToken.ParseList(value) is not { } tokens)
         {
-            return Invalid("type", value, "système|code attendu");
+            return Invalid(name, value, "système|code attendu");
         }
 
-        _criteria.Add((document, _) => document.Type?.Coding.Exists(coding => tokens.Exists(token => token!.Matches(coding.System, coding.Code))) == true);
+        _criteria.Add((document, _) => SearchToken.AnyMatches(tokens, codings(document)));
         return null;
     }
 
-    private FhirIssue? AddDate(string value)
+    private FhirIssue? AddIsArchived(string value)
     {
-        if (!DateCriterion.TryParse(value, out var criterion))
+        var wanted = Split(value).ToList();
+        if (wanted.Count == 0 || wanted.Exists(flag => flag is not ("true" or "false")))
         {
-            return Invalid("date", value, "un préfixe facultatif (eq, ne, gt, lt, ge, le) suivi d'une date FHIR est attendu");
+            return Invalid("isArchived", value, "true ou false attendu");
         }
 
-        _criteria.Add((document, _) => document.Date is { } date && criterion.Matches(date));
+        // Note: a document without the PDSm isArchived extension counts as not archived — the simulator's reading of
+        // PDSm, where the extension is optional and archiving is an explicit act; FHIR's strict token rule would make
+        // isArchived=false match nothing a DUI ever sent.
+        _criteria.Add((document, _) =>
+        {
+            var archived = document.GetExtensionValue<FhirBoolean>(IsArchivedExtension)?.Value ?? false;
+            return wanted.Contains(archived ? "true" : "false", StringComparer.Ordinal);
+        });
         return null;
     }
 
-    /// <summary><c>Patient/&lt;id&gt;</c> from a relative or absolute reference or a bare id; <c>null</c> when it names another type.</summary>
-    private static string? PatientKey(string? reference)
+    private FhirIssue? AddDate(string name, string value, Func<DocumentReference, (DateTimeOffset? From, DateTimeOffset? To)?> target)
     {
-        if (string.IsNullOrWhiteSpace(reference) || reference.StartsWith('#'))
+        if (!SearchDate.TryParse(value, out var criterion))
+        {
+            return Invalid(name, value, "un préfixe facultatif (eq, ne, gt, lt, ge, le) suivi d'une date FHIR est attendu");
+        }
+
+        _criteria.Add((document, _) => target(document) is { } range && criterion.Matches(range.From, range.To));
+        return null;
+    }
+
+    /// <summary>A dateTime element as the range its precision covers, or <c>null</c> when absent or unreadable.</summary>
+    private static (DateTimeOffset? From, DateTimeOffset? To)? Instant(string? value) =>
+        SearchDate.TryParseRange(value, out var start, out var end) ? (start, end.AddTicks(-1)) : null;
+
+    /// <summary>A Period as a range, an absent bound open; <c>null</c> when both are absent or one is unreadable.</summary>
+    private static (DateTimeOffset? From, DateTimeOffset? To)? Range(string? start, string? end)
+    {
+        if (start is null && end is null)
         {
             return null;
         }
 
-        var segments = reference.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length >= 4 && segments[^2] == "_history")
+        DateTimeOffset? from = null, to = null;
+        if (start is not null)
         {
-            segments = segments[..^2];
+            if (!SearchDate.TryParseRange(start, out var startFrom, out _))
+            {
+                return null;
+            }
+
+            from = startFrom;
         }
 
-        return segments.Length switch
+        if (end is not null)
         {
-            1 => "Patient/" + segments[0],
-            _ when segments[^2] == "Patient" => "Patient/" + segments[^1],
-            _ => null,
-        };
+            if (!SearchDate.TryParseRange(end, out _, out var endTo))
+            {
+                return null;
+            }
+
+            to = endTo.AddTicks(-1);
+        }
+
+        return (from, to);
     }
 
     private static IEnumerable<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -179,88 +228,6 @@ internal sealed class DocumentSearch
     private static FhirIssue Unsupported(string name) => new(
         FhirSimulatorFindings.UnsupportedSearchParameter,
         OperationOutcome.IssueType.NotSupported,
-        $"Paramètre de recherche non pris en charge par le simulateur : {name} (pris en charge : patient, patient.identifier, status, type, date).",
+        string.Create(CultureInfo.InvariantCulture, $"Paramètre de recherche non pris en charge par le simulateur : {name} (pris en charge : {string.Join(", ", Parameters.Select(parameter => parameter.Name))})."),
         name);
-
-    /// <summary>A token search value: <c>code</c>, <c>system|code</c>, <c>|code</c> (no system) or <c>system|</c> (any code).</summary>
-    private sealed record Token(string? System, string? Code)
-    {
-        public static Token? Parse(string value)
-        {
-            var bar = value.IndexOf('|', StringComparison.Ordinal);
-            if (bar < 0)
-            {
-                return value.Length == 0 ? null : new Token(null, value);
-            }
-
-            var system = value[..bar];
-            var code = value[(bar + 1)..];
-            return system.Length == 0 && code.Length == 0 ? null : new Token(system, code.Length == 0 ? null : code);
-        }
-
-        // Note: FHIR R4 search §3.1.1.4.9 — "|code" matches codes without a system; "system|" any code of the system.
-        public bool Matches(string? system, string? code)
-        {
-            var systemMatches = System switch
-            {
-                null => true,
-                "" => string.IsNullOrEmpty(system),
-                _ => string.Equals(System, system, StringComparison.Ordinal),
-            };
-            return systemMatches && (Code is null || string.Equals(Code, code, StringComparison.Ordinal));
-        }
-    }
-
-    /// <summary>
-    /// A date search value with its prefix. The value's precision makes it a range [start, end) (FHIR R4 search
-    /// §3.1.1.4.2): <c>2026-03</c> is all of March 2026.
-    /// </summary>
-    private sealed record DateCriterion(string Prefix, DateTimeOffset Start, DateTimeOffset End)
-    {
-        private static readonly string[] Prefixes = ["eq", "ne", "gt", "lt", "ge", "le"];
-
-        public static bool TryParse(string value, out DateCriterion criterion)
-        {
-            criterion = null!;
-            var prefix = value.Length > 2 && Array.IndexOf(Prefixes, value[..2]) >= 0 ? value[..2] : "eq";
-            var text = value.Length > 2 && Array.IndexOf(Prefixes, value[..2]) >= 0 ? value[2..] : value;
-            const DateTimeStyles utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
-            DateTimeOffset start;
-            DateTimeOffset end;
-            switch (text.Length)
-            {
-                case 4 when DateTimeOffset.TryParseExact(text, "yyyy", CultureInfo.InvariantCulture, utc, out start):
-                    end = start.AddYears(1);
-                    break;
-                case 7 when DateTimeOffset.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, utc, out start):
-                    end = start.AddMonths(1);
-                    break;
-                case 10 when DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, utc, out start):
-                    end = start.AddDays(1);
-                    break;
-                case > 10 when text[10] == 'T' && HasZone(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out start):
-                    end = start.AddSeconds(1);
-                    break;
-                default:
-                    return false;
-            }
-
-            criterion = new DateCriterion(prefix, start, end);
-            return true;
-        }
-
-        public bool Matches(DateTimeOffset date) => Prefix switch
-        {
-            "eq" => date >= Start && date < End,
-            "ne" => date < Start || date >= End,
-            "gt" => date >= End,
-            "lt" => date < Start,
-            "ge" => date >= Start,
-            "le" => date < End,
-            _ => throw new InvalidOperationException($"Unknown date prefix {Prefix}."),
-        };
-
-        // Note: FHIR R4 §2.24.0.1 dateTime — a time must carry a zone (Z or ±hh:mm).
-        private static bool HasZone(string text) => text.EndsWith('Z') || (text.Length > 19 && text[^6] is '+' or '-');
-    }
 }

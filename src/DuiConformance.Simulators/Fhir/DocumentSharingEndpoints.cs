@@ -39,9 +39,12 @@ public static class DocumentSharingEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var fhir = endpoints.MapGroup(BasePath);
+        fhir.AddEndpointFilter(new RequestAbortFilter());
         fhir.MapPost("/", ProvideDocumentBundleAsync).AddEndpointFilter(new AccessTokenFilter(ProvideDocumentBundle));
         fhir.MapGet("/metadata", GetCapabilityStatementAsync);
         fhir.MapDocumentConsumer();
+        fhir.MapSimplifiedPublish();
+        fhir.MapSubmissionSetSearch();
         return endpoints;
     }
 
@@ -132,7 +135,21 @@ public static class DocumentSharingEndpoints
             return await RespondAsync(exchange, StatusCodes.Status400BadRequest, FhirIssue.ToOperationOutcome(issues)).ConfigureAwait(false);
         }
 
-        var response = TransactionProcessor.Execute((Bundle)resource, repository, time.GetUtcNow());
+        var transaction = (Bundle)resource;
+        Bundle response;
+        try
+        {
+            response = TransactionProcessor.Execute(transaction, repository, time.GetUtcNow());
+        }
+        catch (DuplicateDocumentException duplicate)
+        {
+            // Note: the real service refuses a document already stored (domain.md §3.4); 422 as FHIR R4 §3.1.0.11.2 gives
+            // for a business-rule failure, and nothing of the transaction is stored.
+            var index = transaction.Entry.FindIndex(entry => ReferenceEquals(entry.Resource, duplicate.Document));
+            var path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Bundle.entry[{index}].resource.masterIdentifier");
+            return await RespondAsync(exchange, StatusCodes.Status422UnprocessableEntity, Outcome(duplicate.ToIssue(path))).ConfigureAwait(false);
+        }
+
         return await RespondAsync(exchange, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 

@@ -19,7 +19,7 @@ internal static class FhirCapabilities
             new CapabilityStatement.RestComponent
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
-                Documentation = "ITI-65 Provide Document Bundle : POST [base] avec un Bundle de type transaction. ITI-67 : GET [base]/DocumentReference. ITI-68 : GET [base]/Binary/[id].",
+                Documentation = "ITI-65 Provide Document Bundle : POST [base] avec un Bundle de type transaction. ITI-66 : GET [base]/List. ITI-67 : GET [base]/DocumentReference. ITI-68 : GET [base]/Binary/[id]. ITI-105 : POST [base]/DocumentReference.",
                 Security = requiresAccessToken
                     ? new CapabilityStatement.SecurityComponent
                     {
@@ -36,15 +36,15 @@ internal static class FhirCapabilities
                         [
                             new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
                             new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+                            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create, Documentation = "ITI-105 Simplified Publish" },
                         ],
-                        SearchParam =
-                        [
-                            SearchParam("patient", SearchParamType.Reference),
-                            SearchParam("patient.identifier", SearchParamType.Token),
-                            SearchParam("status", SearchParamType.Token),
-                            SearchParam("type", SearchParamType.Token),
-                            SearchParam("date", SearchParamType.Date),
-                        ],
+                        SearchParam = [.. DocumentSearch.Parameters.Select(parameter => SearchParam(parameter.Name, parameter.Type))],
+                    },
+                    new CapabilityStatement.ResourceComponent
+                    {
+                        Type = "List",
+                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType, Documentation = "ITI-66 Find Document Lists" }],
+                        SearchParam = [.. SubmissionSetSearch.Parameters.Select(parameter => SearchParam(parameter.Name, parameter.Type))],
                     },
                     new CapabilityStatement.ResourceComponent
                     {

@@ -13,6 +13,9 @@ internal static class FhirJson
 
     private static readonly FhirJsonSerializer Serializer = new();
 
+    /// <summary>One deserializer per options instance: building its settings costs more than a small parse.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FhirSimulatorOptions, FhirJsonDeserializer> Deserializers = new();
+
     /// <summary>The body serialized as FHIR R4 JSON (UTF-8), with <c>Attachment.size</c> as a JSON number.</summary>
     public static byte[] Serialize(Resource resource)
     {
@@ -63,10 +66,18 @@ internal static class FhirJson
     /// <summary>The JSON syntax problem of <paramref name="body"/>, or <c>null</c> when it is well-formed JSON.</summary>
     public static string? SyntaxError(ReadOnlyMemory<byte> body)
     {
+        // Note: one forward pass of the reader, which allocates nothing; a complete buffer makes it refuse truncated
+        // JSON and trailing content, and MaxDepth refuses deep nesting before anything recurses (issue 9 §8).
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-            return null;
+            var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
+            var tokens = 0;
+            while (reader.Read())
+            {
+                tokens++;
+            }
+
+            return tokens == 0 ? "corps vide" : null;
         }
         catch (JsonException exception)
         {
@@ -127,12 +138,35 @@ internal static class FhirJson
     /// </summary>
     public static Resource? Parse(ReadOnlyMemory<byte> body, FhirSimulatorOptions options, out IReadOnlyList<FhirIssue> issues)
     {
-        var deserializer = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(options.ParsingMode).Ignoring(options.ToleratedParserIssues));
+        var deserializer = Deserializers.GetValue(options, static settings => new FhirJsonDeserializer(new DeserializerSettings().UsingMode(settings.ParsingMode).Ignoring(settings.ToleratedParserIssues)));
         var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 64 });
-        if (deserializer.TryDeserializeResource(ref reader, out var resource, out var errors))
+        if (NotAResourceObject(body.Span) is { } shape)
         {
-            issues = [];
-            return resource;
+            issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, shape, "resourceType")];
+            return null;
+        }
+
+        Resource? resource;
+        IEnumerable<Hl7.Fhir.Utility.CodedException> errors;
+        try
+        {
+            if (deserializer.TryDeserializeResource(ref reader, out resource, out errors))
+            {
+                // Note: Firely reads an unknown resourceType into a DynamicResource; FHIR R4 knows no such resource.
+                if (resource is DynamicResource unknown)
+                {
+                    issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, $"resourceType inconnu en FHIR R4 : « {unknown.TypeName} ».", "resourceType")];
+                    return null;
+                }
+
+                issues = [];
+                return resource;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
+        {
+            issues = [new FhirIssue(FhirSimulatorFindings.InvalidFhirContent, OperationOutcome.IssueType.Structure, $"Contenu FHIR invalide : {exception.Message}")];
+            return null;
         }
 
         issues = [.. errors.Select(error => new FhirIssue(
@@ -146,6 +180,44 @@ internal static class FhirJson
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why the body is not a JSON object with a string <c>resourceType</c>, or <c>null</c> when it is one. Reads only the
+    /// top level and stops at <c>resourceType</c> (usually the first property); the body is already known to be valid JSON.
+    /// </summary>
+    private static string? NotAResourceObject(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return $"Une ressource FHIR est un objet JSON, reçu : {reader.TokenType}.";
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isResourceType = reader.ValueTextEquals("resourceType"u8);
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                if (isResourceType)
+                {
+                    return reader.TokenType == JsonTokenType.String ? null : "La propriété resourceType n'est pas une chaîne.";
+                }
+
+                reader.Skip();
+            }
+
+            return "La propriété resourceType est absente.";
+        }
+        catch (JsonException exception)
+        {
+            return exception.Message;
+        }
     }
 
     private static string? InstancePath(Exception error) => error switch

@@ -54,9 +54,10 @@ public sealed class FhirSimulator : IAsyncDisposable
             kestrel.Listen(address, options.Port);
             kestrel.AddServerHeader = false;
 
-            // Note: the endpoint enforces MaxRequestBodySize itself, answering 413 with an OperationOutcome; Kestrel's own
-            // limit sits just above so it never answers first with an empty body.
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize + 1;
+            // Note: the endpoint enforces MaxRequestBodySize itself, answering 413 with an OperationOutcome after draining
+            // the rest of the body (FhirRequestBody.DrainFactor); Kestrel's own limit sits just above so it never answers
+            // first with an empty body.
+            kestrel.Limits.MaxRequestBodySize = (options.MaxRequestBodySize * FhirRequestBody.DrainFactor) + 1;
         });
         var documents = new DocumentRepository();
         builder.Services.AddSingleton(evidence);

@@ -56,4 +56,34 @@ public static class FhirSimulatorFindings
 
     /// <summary>A read or ITI-68 retrieve of a resource the simulator does not hold: HTTP 404.</summary>
     public static readonly FindingDefinition ResourceNotFound = new("FHIR-5914", Severity.Error, "No stored resource with that type and id", []);
+
+    /// <summary>ITI-105 (<c>POST [base]/DocumentReference</c>) with a resource other than a DocumentReference.</summary>
+    public static readonly FindingDefinition SimplifiedPublishNotADocumentReference = new("FHIR-5920", Severity.Error, "ITI-105 body is not a DocumentReference", []);
+
+    /// <summary>ITI-105 with <c>status</c> other than <c>current</c> (PDSm_SimplifiedPublish fixes it, domain.md §3.4, PDSM-08).</summary>
+    public static readonly FindingDefinition SimplifiedPublishStatusNotCurrent = new("FHIR-5921", Severity.Error, "ITI-105 DocumentReference.status is not current", []);
+
+    /// <summary>ITI-105 without exactly one <c>content</c> carrying <c>attachment.data</c> (1..1 in PDSm_SimplifiedPublish).</summary>
+    public static readonly FindingDefinition SimplifiedPublishDataMissing = new("FHIR-5922", Severity.Error, "ITI-105 attachment.data missing", []);
+
+    /// <summary>ITI-105 with <c>attachment.url</c> set (0..0 in PDSm_SimplifiedPublish: the server stores the bytes itself).</summary>
+    public static readonly FindingDefinition SimplifiedPublishUrlPresent = new("FHIR-5923", Severity.Error, "ITI-105 attachment.url must be absent", []);
+
+    /// <summary>ITI-105 without an element PDSm_SimplifiedPublish requires (contentType, subject, author, date, custodian, title).</summary>
+    public static readonly FindingDefinition SimplifiedPublishElementMissing = new("FHIR-5924", Severity.Error, "ITI-105 required element missing", []);
+
+    /// <summary>A declared <c>attachment.size</c> or <c>attachment.hash</c> that does not match the bytes received (PDSM-03).</summary>
+    public static readonly FindingDefinition AttachmentIntegrityMismatch = new("FHIR-5925", Severity.Error, "Declared attachment size or hash does not match the data", []);
+
+    /// <summary>A DocumentReference whose <c>masterIdentifier</c> is already stored (or twice in one request): 422, nothing stored.</summary>
+    public static readonly FindingDefinition DuplicateMasterIdentifier = new("FHIR-5926", Severity.Error, "Document masterIdentifier already stored", []);
+
+    /// <summary>An ITI-66 search without <c>patient</c> (or <c>patient.identifier</c>) or without <c>code</c> (IHE MHD ITI-66).</summary>
+    public static readonly FindingDefinition ListSearchCriteriaMissing = new("FHIR-5927", Severity.Error, "ITI-66 search without patient and code", []);
+
+    /// <summary>An ITI-68 retrieve whose <c>Accept</c> matches neither the document's contentType nor FHIR JSON: HTTP 406.</summary>
+    public static readonly FindingDefinition NotAcceptable = new("FHIR-5928", Severity.Error, "Requested media type not available for this document", []);
+
+    /// <summary>The request body cannot be read as HTTP/1.1 framing says (malformed chunked encoding…): HTTP 400, nothing stored.</summary>
+    public static readonly FindingDefinition IncompleteBody = new("FHIR-5929", Severity.Error, "Request body framing is broken", []);
 }

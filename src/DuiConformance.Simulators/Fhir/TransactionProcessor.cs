@@ -60,7 +60,11 @@ internal static class TransactionProcessor
         return issues;
     }
 
-    /// <summary>Stores every entry's resource and builds the transaction-response. Call only when <see cref="Check"/> found nothing.</summary>
+    /// <summary>
+    /// Stores every entry's resource, all or none, and builds the transaction-response. Call only when <see cref="Check"/>
+    /// found nothing.
+    /// </summary>
+    /// <exception cref="DuplicateDocumentException">A DocumentReference's masterIdentifier is already stored; nothing was stored.</exception>
     public static Bundle Execute(Bundle transaction, DocumentRepository repository, DateTimeOffset now)
     {
         // Note: FHIR R4 §3.1.0.11.2 (transaction processing) — references to an entry's fullUrl become references to the
@@ -90,7 +94,6 @@ internal static class TransactionProcessor
             resource.Meta.VersionId = "1";
             resource.Meta.LastUpdated = now;
             ReferenceRewriter.Rewrite(resource, assigned);
-            repository.Add(resource);
             response.Entry.Add(new Bundle.EntryComponent
             {
                 Response = new Bundle.ResponseComponent
@@ -103,6 +106,9 @@ internal static class TransactionProcessor
             });
         }
 
+        // Note: all or nothing (FHIR R4 §3.1.0.11.2); a masterIdentifier already stored throws DuplicateDocumentException
+        // and nothing of the transaction is kept.
+        repository.AddAll([.. created.Select(item => item.Resource)]);
         return response;
     }
 }

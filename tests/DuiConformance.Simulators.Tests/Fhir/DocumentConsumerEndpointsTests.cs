@@ -94,7 +94,7 @@ public sealed class DocumentConsumerEndpointsTests
         outcome.Issue.Select(issue => issue.Details!.Coding[0].Code).ShouldBe(["FHIR-5911"]);
     }
 
-    [TestCase("category=x", "FHIR-5913", "category")]
+    [TestCase("relatesto=DocumentReference/1", "FHIR-5913", "relatesto")]
     [TestCase("date=yesterday", "FHIR-5912", "date")]
     [TestCase("date=2026-03-02T09:30", "FHIR-5912", "date")]
     [TestCase("type=|", "FHIR-5912", "type")]
@@ -178,7 +178,8 @@ public sealed class DocumentConsumerEndpointsTests
         var capabilities = Iti65Bundles.Parse<CapabilityStatement>(await response.Content.ReadAsByteArrayAsync());
         var rest = capabilities.Rest.ShouldHaveSingleItem();
         rest.Resource.Single(resource => resource.Type == "DocumentReference").SearchParam.Select(parameter => parameter.Name)
-            .ShouldBe(["patient", "patient.identifier", "status", "type", "date"]);
+            .ShouldBe(["patient", "patient.identifier", "status", "type", "category", "date", "period", "setting", "facility", "security-label", "format", "isArchived", "period-start", "period-end"]);
+        rest.Resource.Single(resource => resource.Type == "List").SearchParam.Select(parameter => parameter.Name).ShouldContain("designationType");
         rest.Resource.Single(resource => resource.Type == "Binary").Interaction[0].Code.ShouldBe(CapabilityStatement.TypeRestfulInteraction.Read);
         rest.Security.ShouldBeNull();
     }
