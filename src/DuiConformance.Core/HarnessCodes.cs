@@ -51,4 +51,7 @@ public static class HarnessCodes
 
     /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
     public const string XsdSchemaInvalid = "HARNESS-9302";
+
+    /// <summary>The simulated DMP registry (<c>fixtures/dmp/registry.csv</c>: INS and DMP status) is malformed.</summary>
+    public const string DmpRegistryInvalid = "HARNESS-9140";
 }

@@ -112,4 +112,7 @@ public sealed record SimulatorHostOptions
 
     /// <summary>The people the INSi simulator knows; <c>null</c> reads <c>fixtures/identities/</c>.</summary>
     public Insi.InsiIdentityBase? InsiIdentities { get; init; }
+
+    /// <summary>The simulated DMP's status of each INS (TD0.2); <c>null</c> = <see cref="Fhir.DmpRegistry.LoadDefault"/> (fixtures/dmp/registry.csv).</summary>
+    public Fhir.DmpRegistry? DmpRegistry { get; init; }
 }

@@ -42,6 +42,8 @@ public static class DocumentSharingEndpoints
         fhir.MapPost("/", ProvideDocumentBundleAsync).AddEndpointFilter(new AccessTokenFilter(ProvideDocumentBundle));
         fhir.MapGet("/metadata", GetCapabilityStatementAsync);
         fhir.MapDocumentConsumer();
+        fhir.MapDmpStatus();
+        fhir.MapMetadataPatch();
         return endpoints;
     }
 
@@ -132,7 +134,13 @@ public static class DocumentSharingEndpoints
             return await RespondAsync(exchange, StatusCodes.Status400BadRequest, FhirIssue.ToOperationOutcome(issues)).ConfigureAwait(false);
         }
 
-        var response = TransactionProcessor.Execute((Bundle)resource, repository, time.GetUtcNow());
+        var (dmpIssues, dmpStatus) = ReplacementRules.Check((Bundle)resource, repository, options);
+        if (dmpIssues.Count > 0)
+        {
+            return await RespondAsync(exchange, dmpStatus, FhirIssue.ToOperationOutcome(dmpIssues)).ConfigureAwait(false);
+        }
+
+        var response = ReplacementRules.Execute((Bundle)resource, repository, time.GetUtcNow());
         return await RespondAsync(exchange, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
 
