@@ -38,6 +38,10 @@ public static class CheckCatalogue
         new InsNoSingleAnswerCheck(),
         new InsVerificationNotOverwrittenCheck(),
         new InsFhirPatientCheck(),
+        new Iti67SearchCriteriaCheck(),
+        new MetadataPatchCheck(),
+        new ReplacementCheck(),
+        new DmpFeedingStatusCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

@@ -90,7 +90,8 @@ public static class ReferenceDuiServer
                 new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
                 new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning),
                 time,
-                new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
+                new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam),
+                DmpServicesFor(new DmpHttp(services.GetRequiredService<HttpClient>(), settings.FhirBaseUrl, tokens), organisation, time));
         });
 
         var app = builder.Build();
@@ -112,6 +113,9 @@ public static class ReferenceDuiServer
         var address = app.Urls.FirstOrDefault() ?? throw new InvalidOperationException("Le DUI de référence n'a publié aucune adresse d'écoute.");
         return new RunningReferenceDui(app, new Uri(address.TrimEnd('/') + "/"), settings);
     }
+
+    private static DmpServices DmpServicesFor(DmpHttp http, OrganisationProfile organisation, TimeProvider time) =>
+        new(new DmpStatusChecker(http, organisation), new DmpDocumentSearch(http, organisation), new DmpVisibilityUpdater(http, organisation, time));
 
     private static HttpClient CreateHttpClient(ServerCertificatePinning pinning)
     {

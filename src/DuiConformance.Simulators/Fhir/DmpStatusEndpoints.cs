@@ -35,7 +35,7 @@ public static class DmpStatusEndpoints
         if (unknown.Count > 0 || bar <= 0 || bar == token.Length - 1 || !DmpPatientStatus.InsSystems.Contains(token[..bar], StringComparer.Ordinal))
         {
             return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status400BadRequest, DocumentSharingEndpoints.Outcome(new FhirIssue(
-                FhirSimulatorFindings.DmpQueryInvalid,
+                FhirSimulatorFindings.InvalidSearchParameter,
                 OperationOutcome.IssueType.Invalid,
                 "La recherche du DMP attend un seul paramètre identifier=urn:oid:1.2.250.1.213.1.4.8|<INS> (OID d'INS, TD0.2)"
                     + (unknown.Count > 0 ? $" ; paramètre(s) non pris en charge : {string.Join(", ", unknown)}." : "."),

@@ -101,10 +101,4 @@ public static class FhirSimulatorFindings
 
     /// <summary>Masking or deletion asked by another organisation than the document's author: HTTP 403 (domain.md §8.3 DMP-12).</summary>
     public static readonly FindingDefinition NotAuthorOrganisation = new("FHIR-5964", Severity.Error, "Only the author's organisation may mask or delete the document", ["DUI-DMP-10"]);
-
-    /// <summary>A PATCH whose Content-Type is neither application/json-patch+json nor FHIR JSON (FHIRPath Patch).</summary>
-    public static readonly FindingDefinition UnsupportedPatchMediaType = new("FHIR-5965", Severity.Error, "PATCH Content-Type not supported", []);
-
-    /// <summary>A DMP status query (TD0.2) without a readable <c>identifier=system|INS</c>.</summary>
-    public static readonly FindingDefinition DmpQueryInvalid = new("FHIR-5966", Severity.Error, "DMP status query without a readable INS identifier", []);
 }

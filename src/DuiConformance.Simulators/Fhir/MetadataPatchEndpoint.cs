@@ -86,7 +86,7 @@ public static class MetadataPatchEndpoint
         var jsonPatch = media.Equals(JsonPatchMediaType, StringComparison.OrdinalIgnoreCase);
         if (!jsonPatch && !media.Equals(FhirJson.MediaType, StringComparison.OrdinalIgnoreCase) && !media.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Refuse(415, new FhirIssue(FhirSimulatorFindings.UnsupportedPatchMediaType, OperationOutcome.IssueType.NotSupported,
+            return Refuse(415, new FhirIssue(FhirSimulatorFindings.PatchMalformed, OperationOutcome.IssueType.NotSupported,
                 $"Content-Type attendu : {JsonPatchMediaType} (JSON Patch) ou {FhirJson.MediaType} (FHIRPath Patch), reçu « {media} »."));
         }
 
