@@ -43,6 +43,12 @@ internal sealed class DmpHttp
         var url = relativeOrAbsolute.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || relativeOrAbsolute.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? relativeOrAbsolute
             : BaseUrl + "/" + relativeOrAbsolute.TrimStart('/');
+        if (!url.StartsWith(BaseUrl + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Note: the Pro Santé Connect token goes only to the configured DMP, never to an address a response named.
+            return new Response(null, [], $"adresse hors du DMP configuré refusée : « {url} ».");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         using var request = new HttpRequestMessage(method, new Uri(url)) { Content = content };

@@ -129,4 +129,17 @@ public class DmpOperationsTests
         handler.Requests[0].Url.ShouldEndWith("&status=current");
         handler.Requests[1].Url.ShouldBe(Base + "/Binary/b1");
     }
+
+    [Test]
+    public async System.Threading.Tasks.Task An_attachment_url_outside_the_dmp_is_not_fetched_so_the_token_never_leaves()
+    {
+        var handler = new StubFhirHandler(_ => (HttpStatusCode.OK,
+            """{"resourceType":"Bundle","type":"searchset","total":1,"entry":[{"resource":{"resourceType":"DocumentReference","status":"current","content":[{"attachment":{"contentType":"text/xml","url":"http://203.0.113.7/vol"}}]}}]}"""));
+        var search = new DmpDocumentSearch(new DmpHttp(new HttpClient(handler), Base, null), TestData.Organisation());
+
+        var result = await search.SearchAsync(TestData.QualifiedUsager(), CancellationToken.None);
+
+        result.Documents.ShouldHaveSingleItem().Retrieval.ShouldContain("hors du DMP");
+        handler.Requests.Count.ShouldBe(1);
+    }
 }
