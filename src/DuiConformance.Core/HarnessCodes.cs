@@ -79,4 +79,6 @@ public static class HarnessCodes
     public const string OperatorInputClosed = "HARNESS-9252";
     /// <summary>Our FHIR definitions (profiles/fhir/) are missing or unreadable: the profile-based checks cannot judge.</summary>
     public const string FhirDefinitionsInvalid = "HARNESS-9310";
+    /// <summary>The simulated DMP registry (<c>fixtures/dmp/registry.csv</c>: INS and DMP status) is malformed.</summary>
+    public const string DmpRegistryInvalid = "HARNESS-9140";
 }

@@ -86,6 +86,8 @@ public static class SimulatorHost
                     AllowNonLoopback = options.AllowNonLoopback,
                     MaxRequestBodySize = options.FhirMaxRequestBodySize,
                     AccessTokens = options.RequireAccessToken ? psc.Validator : null,
+                    DmpRegistry = options.DmpRegistry ?? DmpRegistry.LoadDefault(),
+                    ClientOrganisations = psc.Options.Organisations.ToDictionary(organisation => organisation.ClientId, organisation => organisation.Finess, StringComparer.Ordinal),
                 },
                 evidence,
                 time,

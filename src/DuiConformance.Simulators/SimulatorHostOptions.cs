@@ -126,4 +126,6 @@ public sealed record SimulatorHostOptions
 
     /// <summary>Implicit-TLS IMAP port (RFC 8314, "imaps"); 0 = chosen by the system, <c>null</c> = no such listener.</summary>
     public int? ImapImplicitTlsPort { get; init; } = 0;
+    /// <summary>The simulated DMP's status of each INS (TD0.2); <c>null</c> = <see cref="Fhir.DmpRegistry.LoadDefault"/> (fixtures/dmp/registry.csv).</summary>
+    public Fhir.DmpRegistry? DmpRegistry { get; init; }
 }

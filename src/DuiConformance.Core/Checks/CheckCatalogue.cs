@@ -43,6 +43,10 @@ public static class CheckCatalogue
         new Iti65SecurityLabelCheck(),
         new Iti65SubmissionSetCheck(),
         new Iti65ProfileValidationCheck(),
+        new Iti67SearchCriteriaCheck(),
+        new MetadataPatchCheck(),
+        new ReplacementCheck(),
+        new DmpFeedingStatusCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

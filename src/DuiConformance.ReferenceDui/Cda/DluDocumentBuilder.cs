@@ -40,7 +40,7 @@ internal sealed partial class DluDocumentBuilder
     }
 
     /// <summary>What identifies the document to build and when it is built.</summary>
-    public sealed record Request(string DocumentOid, string SetIdOid, int Version, DateTimeOffset EffectiveTime);
+    public sealed record Request(string DocumentOid, string SetIdOid, int Version, DateTimeOffset EffectiveTime, string? ReplacedDocumentOid = null);
 
     /// <summary>Builds the DLU of <paramref name="usager"/>.</summary>
     public CdaDocument Build(Usager usager, Request request)
@@ -72,6 +72,7 @@ internal sealed partial class DluDocumentBuilder
             LegalAuthenticator(time),
             MedecinTraitant(usager),
             DocumentationOf(time),
+            ReplacedDocument(request),
             ComponentOf(time),
             new XElement(V3 + "component", StructuredBody(usager, time, request.DocumentOid)));
 
@@ -89,6 +90,19 @@ internal sealed partial class DluDocumentBuilder
             ServiceStartTime = request.EffectiveTime,
         };
     }
+
+    /// <summary>
+    /// A new version names the one it replaces: relatedDocument RPLC with the parent's id, setId and version (CDA R2
+    /// §4.2.3.5, CI-SIS structuration minimale: at most one relatedDocument); <c>null</c> for a first version.
+    /// </summary>
+    private static XElement? ReplacedDocument(Request request) =>
+        request.ReplacedDocumentOid is null
+            ? null
+            : new XElement(V3 + "relatedDocument", new XAttribute("typeCode", "RPLC"),
+                new XElement(V3 + "parentDocument",
+                    new XElement(V3 + "id", new XAttribute("root", request.ReplacedDocumentOid)),
+                    new XElement(V3 + "setId", new XAttribute("root", request.SetIdOid)),
+                    new XElement(V3 + "versionNumber", new XAttribute("value", request.Version - 1))));
 
     private XElement RecordTarget(Usager usager)
     {

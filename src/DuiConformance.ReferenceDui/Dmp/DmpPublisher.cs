@@ -51,14 +51,14 @@ internal sealed class DmpPublisher
     public sealed record Outcome(bool Succeeded, int? HttpStatus, string Message);
 
     /// <summary>Builds and POSTs the ITI-65 bundle for <paramref name="document"/>; never throws for a server or network failure.</summary>
-    public async Task<Outcome> PublishAsync(Usager usager, StoredDocument document, CancellationToken cancellationToken)
+    public async Task<Outcome> PublishAsync(Usager usager, StoredDocument document, CancellationToken cancellationToken, StoredDocument? replaces = null)
     {
         if (_baseUri is null)
         {
             return new Outcome(false, null, "Publication au DMP impossible : l'adresse du DMP (FhirBaseUrl) n'est pas configurée.");
         }
 
-        var bundle = _builder.Build(usager, document, Cda.Hl7Time.ToSeconds(_time.GetUtcNow()), ProvideDocumentBundleBuilder.Identifiers.New());
+        var bundle = _builder.Build(usager, document, Cda.Hl7Time.ToSeconds(_time.GetUtcNow()), ProvideDocumentBundleBuilder.Identifiers.New(), replaces);
         var body = ProvideDocumentBundleBuilder.Serialize(bundle);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

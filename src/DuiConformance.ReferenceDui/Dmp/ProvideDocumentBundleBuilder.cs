@@ -36,8 +36,11 @@ internal sealed class ProvideDocumentBundleBuilder
         public static Identifiers New() => new(Guid.NewGuid(), Oids.NewRandom(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
     }
 
-    /// <summary>Builds the transaction bundle for <paramref name="document"/> about <paramref name="usager"/>.</summary>
-    public Bundle Build(Usager usager, StoredDocument document, DateTimeOffset submissionTime, Identifiers ids)
+    /// <summary>
+    /// Builds the transaction bundle for <paramref name="document"/> about <paramref name="usager"/>; with <paramref name="replaces"/>,
+    /// the DocumentReference carries relatesTo replaces naming that earlier version (PDSm, PDSm4DMP TD2.1).
+    /// </summary>
+    public Bundle Build(Usager usager, StoredDocument document, DateTimeOffset submissionTime, Identifiers ids, StoredDocument? replaces = null)
     {
         ArgumentNullException.ThrowIfNull(usager);
         ArgumentNullException.ThrowIfNull(document);
@@ -54,7 +57,19 @@ internal sealed class ProvideDocumentBundleBuilder
             Type = Bundle.BundleType.Transaction,
         };
         AddPost(bundle, submissionSetUrl, SubmissionSet(ids, patientUrl, documentReferenceUrl, submissionTime));
-        AddPost(bundle, documentReferenceUrl, DocumentReference(usager, document, ids, patientUrl, binaryUrl, submissionTime));
+        var documentReference = DocumentReference(usager, document, ids, patientUrl, binaryUrl, submissionTime);
+        if (replaces is not null && !_organisation.Has(ReferenceDuiDefects.ReplacementWithoutRelatesTo))
+        {
+            // Note: PDSm st_ajout.md, a replacement carries relatesTo; the target is the replaced DocumentReference, named
+            // by its masterIdentifier (a logical reference), so the DUI needs no server id (domain.md §3.4, PDSM-11).
+            documentReference.RelatesTo.Add(new DocumentReference.RelatesToComponent
+            {
+                Code = DocumentRelationshipType.Replaces,
+                Target = new ResourceReference { Identifier = new Identifier(Rfc3986, "urn:oid:" + replaces.DocumentOid) },
+            });
+        }
+
+        AddPost(bundle, documentReferenceUrl, documentReference);
         AddPost(bundle, binaryUrl, new Binary { ContentType = SharingCodes.CdaMimeType, Data = document.CdaBytes });
         AddPost(bundle, patientUrl, Patient(usager, contained: false));
         return bundle;

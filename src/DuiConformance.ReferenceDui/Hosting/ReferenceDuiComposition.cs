@@ -36,6 +36,10 @@ internal static class ReferenceDuiComposition
             new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
             new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens),
             time,
-            new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
+            new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam),
+            DmpServicesFor(new DmpHttp(http, settings.FhirBaseUrl, tokens), organisation, time));
     }
+
+    private static DmpServices DmpServicesFor(DmpHttp http, OrganisationProfile organisation, TimeProvider time) =>
+        new(new DmpStatusChecker(http, organisation), new DmpDocumentSearch(http, organisation), new DmpVisibilityUpdater(http, organisation, time));
 }

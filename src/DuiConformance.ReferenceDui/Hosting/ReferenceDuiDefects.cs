@@ -27,9 +27,22 @@ public static class ReferenceDuiDefects
     /// <summary>An INSi verification returning another INS silently replaces the stored one (must fail DUI-INS-12).</summary>
     public const string StoredInsOverwrittenOnMismatch = "stored-ins-overwritten-on-mismatch";
 
+    /// <summary>A new version of a document is published without relatesTo replaces (must fail DUI-DMP-10).</summary>
+    public const string ReplacementWithoutRelatesTo = "replacement-without-relatesto";
+
+    /// <summary>The masking PATCH also rewrites DocumentReference.date (must fail DUI-DMP-10).</summary>
+    public const string PatchTouchesOtherElements = "patch-touches-other-elements";
+
+    /// <summary>The DUI publishes without asking the DMP status first, so it feeds closed or absent DMPs (must fail DUI-DMP-09).</summary>
+    public const string PublishesToClosedDmp = "publishes-to-closed-dmp";
+
+    /// <summary>The DUI asks the DMP status but ignores the usager's opposition to feeding (must fail DUI-DMP-09).</summary>
+    public const string FeedsDespiteOpposition = "feeds-despite-opposition";
+
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
-        [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch];
+        [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
+         ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

@@ -46,6 +46,7 @@ internal static class DocumentPages
         body.Append("<h2>Dossier médical partagé (DMP)</h2>\n");
         body.Append(CultureInfo.InvariantCulture,
             $"<form method=\"post\" action=\"/documents/{document.Id}/dmp\"><button type=\"submit\">{E(PublishButton)}</button></form>\n");
+        body.Append(DmpPages.DocumentActions(document));
 
         body.Append("<h2>Messagerie sécurisée de santé (MSSanté)</h2>\n");
         body.Append(CultureInfo.InvariantCulture, $"""

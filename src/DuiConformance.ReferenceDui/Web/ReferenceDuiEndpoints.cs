@@ -32,6 +32,7 @@ internal static class ReferenceDuiEndpoints
         app.MapGet("/documents/{id:long}/cda.xml", DownloadCda);
         app.MapPost("/documents/{id:long}/dmp", PublishToDmp);
         app.MapPost("/documents/{id:long}/mssante", SendByMss);
+        app.MapDmp();
     }
 
     private static async Task<IResult> ListUsagers(ReferenceDuiContext dui, CancellationToken ct)
@@ -143,7 +144,7 @@ internal static class ReferenceDuiEndpoints
             return NotFound(dui, "Document introuvable");
         }
 
-        var outcome = await dui.DmpPublisher.PublishAsync(ExchangeIdentity.For(usager, dui.Organisation), document, ct).ConfigureAwait(false);
+        var outcome = await DmpEndpoints.PublishCheckedAsync(dui, usager, document, null, ct).ConfigureAwait(false);
         await dui.Database.InsertPublicationAsync(document.Id, dui.Time.GetUtcNow(), outcome.Succeeded, outcome.HttpStatus, outcome.Message, ct).ConfigureAwait(false);
         var message = outcome.Succeeded ? Status(E(outcome.Message)) : Alert($"<p>{E(outcome.Message)}</p>");
         return await DocumentPageAsync(dui, id, message, "", outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, ct)
@@ -176,7 +177,7 @@ internal static class ReferenceDuiEndpoints
             outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> DocumentPageAsync(ReferenceDuiContext dui, long id, string? messageHtml, string recipient, int status, CancellationToken ct)
+    internal static async Task<IResult> DocumentPageAsync(ReferenceDuiContext dui, long id, string? messageHtml, string recipient, int status, CancellationToken ct)
     {
         var document = await dui.Database.GetDocumentAsync(id, ct).ConfigureAwait(false);
         var usager = document is null ? null : await dui.Database.GetUsagerAsync(document.UsagerId, ct).ConfigureAwait(false);
@@ -213,7 +214,7 @@ internal static class ReferenceDuiEndpoints
         return true;
     }
 
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)
+    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {

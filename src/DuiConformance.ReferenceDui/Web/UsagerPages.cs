@@ -152,6 +152,7 @@ internal static class UsagerPages
         body.Append(CultureInfo.InvariantCulture,
             $"<form method=\"post\" action=\"/usagers/{u.Id}/dlu\"><button type=\"submit\">{E(GenerateDluButton)}</button></form>\n");
 
+        body.Append(DmpPages.SearchForm(u));
         body.Append("<h2>Documents</h2>\n");
         if (documents.Count == 0)
         {

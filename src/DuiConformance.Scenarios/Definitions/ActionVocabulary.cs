@@ -20,5 +20,7 @@ public static class ActionVocabulary
         "lookup-ins",
         "verify-ins",
         "import-usager",
+        "replace-document",
+        "attempt-publish-dmp",
     };
 }

@@ -88,6 +88,19 @@ public sealed class DocumentRepository
 
     private static string MasterIdentifierKey(string? system, string value) => (system ?? string.Empty) + "|" + value;
 
+    /// <summary>Replaces the stored resource of the same type and id (a metadata update or a supersede).</summary>
+    /// <exception cref="ArgumentException">No resource of that type and id is stored.</exception>
+    public void Update(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentException.ThrowIfNullOrEmpty(resource.Id, nameof(resource));
+        var key = Key(resource.TypeName, resource.Id);
+        if (!_resources.TryGetValue(key, out var current) || !_resources.TryUpdate(key, resource, current))
+        {
+            throw new ArgumentException($"{resource.TypeName}/{resource.Id} is not stored.", nameof(resource));
+        }
+    }
+
     /// <summary>The stored resource of that type and id, or <c>null</c>.</summary>
     public Resource? Find(string type, string id) => _resources.TryGetValue(Key(type, id), out var resource) ? resource : null;
 

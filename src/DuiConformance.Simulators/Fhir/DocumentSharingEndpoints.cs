@@ -45,6 +45,8 @@ public static class DocumentSharingEndpoints
         fhir.MapDocumentConsumer();
         fhir.MapSimplifiedPublish();
         fhir.MapSubmissionSetSearch();
+        fhir.MapDmpStatus();
+        fhir.MapMetadataPatch();
         return endpoints;
     }
 
@@ -136,10 +138,16 @@ public static class DocumentSharingEndpoints
         }
 
         var transaction = (Bundle)resource;
+        var (dmpIssues, dmpStatus) = ReplacementRules.Check(transaction, repository, options);
+        if (dmpIssues.Count > 0)
+        {
+            return await RespondAsync(exchange, dmpStatus, FhirIssue.ToOperationOutcome(dmpIssues)).ConfigureAwait(false);
+        }
+
         Bundle response;
         try
         {
-            response = TransactionProcessor.Execute(transaction, repository, time.GetUtcNow());
+            response = ReplacementRules.Execute(transaction, repository, time.GetUtcNow());
         }
         catch (DuplicateDocumentException duplicate)
         {

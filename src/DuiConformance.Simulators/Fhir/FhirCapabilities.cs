@@ -37,6 +37,11 @@ internal static class FhirCapabilities
                             new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
                             new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
                             new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create, Documentation = "ITI-105 Simplified Publish" },
+                            new CapabilityStatement.ResourceInteractionComponent
+                            {
+                                Code = CapabilityStatement.TypeRestfulInteraction.Patch,
+                                Documentation = "Mise à jour des métadonnées (PDSm flux 03) : PATCH conditionnel sur identifier, status, securityLabel et isArchived seulement.",
+                            },
                         ],
                         SearchParam = [.. DocumentSearch.Parameters.Select(parameter => SearchParam(parameter.Name, parameter.Type))],
                     },
@@ -50,6 +55,13 @@ internal static class FhirCapabilities
                     {
                         Type = "Binary",
                         Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+                    },
+                    new CapabilityStatement.ResourceComponent
+                    {
+                        Type = "Patient",
+                        Documentation = "État du DMP par INS (PDSm4DMP TD0.2) : searchset vide = pas de DMP, active = false = DMP fermé.",
+                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType }],
+                        SearchParam = [SearchParam("identifier", SearchParamType.Token)],
                     },
                 ],
                 Interaction =

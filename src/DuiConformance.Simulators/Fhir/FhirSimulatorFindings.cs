@@ -86,4 +86,48 @@ public static class FhirSimulatorFindings
 
     /// <summary>The request body cannot be read as HTTP/1.1 framing says (malformed chunked encoding…): HTTP 400, nothing stored.</summary>
     public static readonly FindingDefinition IncompleteBody = new("FHIR-5929", Severity.Error, "Request body framing is broken", []);
+    /// <summary>ITI-65 or ITI-105 for an INS without DMP (PDSm4DMP TD0.2: empty searchset; domain.md §8.3 DMP-09).</summary>
+    public static readonly FindingDefinition DmpAbsent = new("FHIR-5950", Severity.Error, "No DMP for this INS: feeding refused", ["DUI-DMP-09"]);
+
+    /// <summary>ITI-65 or ITI-105 for a closed DMP (<c>Patient.active = false</c>; domain.md §8.3 DMP-09).</summary>
+    public static readonly FindingDefinition DmpClosed = new("FHIR-5951", Severity.Error, "The DMP is closed: feeding refused", ["DUI-DMP-09"]);
+
+    /// <summary>ITI-65 or ITI-105 while the usager opposed the feeding of the DMP (domain.md §3.6, §8.3 DMP-09).</summary>
+    public static readonly FindingDefinition DmpFeedingOpposed = new("FHIR-5952", Severity.Error, "The usager opposed the feeding of the DMP", ["DUI-DMP-09"]);
+
+    /// <summary>A replacement (<c>relatesTo.code = replaces</c>) whose target is not a stored DocumentReference (PDSM-11).</summary>
+    public static readonly FindingDefinition ReplacedDocumentUnknown = new("FHIR-5953", Severity.Error, "Replacement of an unknown document", ["DUI-DMP-10"]);
+
+    /// <summary>A replacement whose target is no longer <c>current</c> (already superseded): PDSM-11.</summary>
+    public static readonly FindingDefinition ReplacedDocumentNotCurrent = new("FHIR-5954", Severity.Error, "Replacement of a document that is not current", ["DUI-DMP-10"]);
+
+    /// <summary><c>relatesTo.code = replaces</c> without a target reference or identifier (PDSM-11).</summary>
+    public static readonly FindingDefinition ReplacementTargetMissing = new("FHIR-5955", Severity.Error, "Replacement without a target", ["DUI-DMP-10"]);
+
+    /// <summary>A PATCH entry of an ITI-65 transaction that is not the TD2.1 "old version becomes superseded" patch of a replaced document.</summary>
+    public static readonly FindingDefinition SupersedePatchInvalid = new("FHIR-5956", Severity.Error, "Transaction PATCH entry is not the supersede patch of a replaced document", ["DUI-DMP-10"]);
+
+    /// <summary>A metadata PATCH not conditional on <c>identifier</c> (<c>PATCH [base]/DocumentReference?identifier=system|value</c>, PDSM-10).</summary>
+    public static readonly FindingDefinition PatchNotConditional = new("FHIR-5957", Severity.Error, "Metadata PATCH is not conditional on identifier", ["DUI-DMP-10"]);
+
+    /// <summary>A metadata PATCH touching an element other than status, securityLabel or the isArchived extension: HTTP 405 (PDSm st_maj.md).</summary>
+    public static readonly FindingDefinition PatchElementNotAllowed = new("FHIR-5958", Severity.Error, "Metadata PATCH touches an element that may not change", ["DUI-DMP-10"]);
+
+    /// <summary>A PATCH body that is neither a readable JSON Patch nor a FHIRPath Patch Parameters.</summary>
+    public static readonly FindingDefinition PatchMalformed = new("FHIR-5959", Severity.Error, "PATCH body cannot be read", ["DUI-DMP-10"]);
+
+    /// <summary>A conditional PATCH whose identifier matches no stored DocumentReference: HTTP 404.</summary>
+    public static readonly FindingDefinition PatchTargetNotFound = new("FHIR-5960", Severity.Error, "No DocumentReference with that identifier", []);
+
+    /// <summary>A conditional PATCH whose identifier matches several DocumentReferences: HTTP 412 (FHIR R4 §3.1.0.7.1).</summary>
+    public static readonly FindingDefinition PatchTargetAmbiguous = new("FHIR-5961", Severity.Error, "Several DocumentReferences match that identifier", []);
+
+    /// <summary>The PATCH's <c>If-Match</c> is not the stored version: HTTP 412 (FHIR R4 §3.1.0.5 version-aware updates).</summary>
+    public static readonly FindingDefinition VersionConflict = new("FHIR-5962", Severity.Error, "If-Match does not match the current version", []);
+
+    /// <summary>"Hide from the patient" (INVISIBLE_PATIENT) asked for a document already visible to the patient (domain.md §3.5, DMP-11).</summary>
+    public static readonly FindingDefinition HideFromPatientRefused = new("FHIR-5963", Severity.Error, "A document visible to the patient cannot be hidden from them again", ["DUI-DMP-10"]);
+
+    /// <summary>Masking or deletion asked by another organisation than the document's author: HTTP 403 (domain.md §8.3 DMP-12).</summary>
+    public static readonly FindingDefinition NotAuthorOrganisation = new("FHIR-5964", Severity.Error, "Only the author's organisation may mask or delete the document", ["DUI-DMP-10"]);
 }

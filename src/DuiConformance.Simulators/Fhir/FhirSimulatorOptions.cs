@@ -42,4 +42,16 @@ public sealed record FhirSimulatorOptions
     /// <c>WWW-Authenticate: Bearer</c> challenge (RFC 6750 §3). <c>null</c> (the default): no token required.
     /// </summary>
     public Psc.PscTokenValidator? AccessTokens { get; init; }
+
+    /// <summary>
+    /// The DMP status of each INS (PDSm4DMP TD0.2): answered by <c>GET [base]/Patient?identifier=…</c>, and ITI-65 for an
+    /// absent, closed or opposed DMP is refused. Default: every INS has an active DMP.
+    /// </summary>
+    public DmpRegistry DmpRegistry { get; init; } = DmpRegistry.AllActive;
+
+    /// <summary>
+    /// The FINESS of each Pro Santé Connect client id (organisation), to tell whether a masking or deletion comes from the
+    /// document's author organisation (403 otherwise). Empty: no organisation check.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ClientOrganisations { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

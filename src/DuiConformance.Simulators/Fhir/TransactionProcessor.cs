@@ -43,7 +43,7 @@ internal static class TransactionProcessor
                 continue;
             }
 
-            if (entry.Request.Method != Bundle.HTTPVerb.POST)
+            if (entry.Request.Method != Bundle.HTTPVerb.POST && !ReplacementRules.IsPatchEntry(entry))
             {
                 issues.Add(new FhirIssue(
                     FhirSimulatorFindings.UnsupportedEntryMethod,

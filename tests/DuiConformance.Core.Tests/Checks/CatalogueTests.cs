@@ -19,6 +19,7 @@ public sealed class CatalogueTests
         [typeof(SmtpTokenFindings)] = "SMTP-3",
         [typeof(ImapSecurityFindings)] = "IMAP-4",
         [typeof(FhirProfileFindings)] = "FHIR-5",
+        [typeof(DmpFindings)] = "FHIR-5",
     };
 
     private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All];
@@ -81,13 +82,14 @@ public sealed class CatalogueTests
             "ins.insi.request", "ins.insi.mutual-tls", "ins.insi.traits", "ins.insi.no-single-answer",
             "ins.verification.not-overwritten", "ins.fhir.patient-ins", "mss.auth.psc-token",
             "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
+            "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;

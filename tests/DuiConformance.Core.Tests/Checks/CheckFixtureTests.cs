@@ -97,7 +97,8 @@ public sealed class CheckFixtureTests
         // Note: these fixtures carry no INSi exchange and no FHIR Patient with an INS; the INS checks that judge those
         // skip here and are proven by tests/DuiConformance.Core.Tests/Checks/Ins.
         string[] notExercised = ["ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first", "ins.insi.request", "ins.insi.mutual-tls",
-            "ins.insi.traits", "ins.insi.no-single-answer", "ins.verification.not-overwritten", "ins.fhir.patient-ins"];
+            "ins.insi.traits", "ins.insi.no-single-answer", "ins.verification.not-overwritten", "ins.fhir.patient-ins",
+            "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status"];
         foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);
