@@ -38,27 +38,21 @@ public static class ConformanceRun
         var startedAt = TimeProvider.System.GetUtcNow();
         var runId = startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? UniqueDirectory(Path.Combine(RepositoryLayout.Root, "out", runId)));
-        var workDirectory = Path.Combine(outputDirectory, "work");
-        Directory.CreateDirectory(workDirectory);
-        var evidence = new EvidenceStore(Path.Combine(outputDirectory, "evidence"), new EvidenceTagContext(runId));
+        Directory.CreateDirectory(outputDirectory);
+        var scenarios = options.Shard is { } shard ? ShardOf(plan.Scenarios, shard) : plan.Scenarios;
 
-        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects)).ConfigureAwait(false);
-        var results = new List<ScenarioRunResult>();
-        string sutName;
-        string sutVersion;
-        await using (var lane = await RunLane.StartAsync(options, plan.UiMap, plan.Checks, workDirectory, evidence, cancellationToken).ConfigureAwait(false))
+        if (!options.Quiet)
         {
-            sutName = lane.SutName;
-            sutVersion = lane.SutVersion;
-            lane.Runner.StepCompleted += (scenario, step) => output.WriteLine(texts.Step(step));
-            foreach (var scenario in plan.Scenarios)
-            {
-                await output.WriteLineAsync(texts.Scenario(scenario)).ConfigureAwait(false);
-                results.Add(await lane.RunAsync(scenario, cancellationToken).ConfigureAwait(false));
-            }
+            await output.WriteLineAsync(texts.Starting(scenarios.Count, options.Defects)).ConfigureAwait(false);
         }
 
-        await evidence.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
+        var progress = new RunProgress(output, texts, scenarios.Count, options.Parallel, options.Quiet, RunProgress.IsTerminal(output));
+        var lanes = await LaneScheduler.RunAsync(options, scenarios, plan.UiMap, plan.Checks, outputDirectory, runId, progress, cancellationToken).ConfigureAwait(false);
+        progress.Complete();
+        var results = lanes.Results;
+        var sutName = lanes.SutName;
+        var sutVersion = lanes.SutVersion;
+
         var report = RunReportBuilder.Build(new RunReportInput
         {
             Tool = Tool,
@@ -74,7 +68,7 @@ public static class ConformanceRun
             RuleSet = plan.RuleSet,
             Organisation = plan.Organisation,
         });
-        await ReportFiles.WriteAllAsync(report, outputDirectory, evidence.Items, cancellationToken).ConfigureAwait(false);
+        await ReportFiles.WriteAllAsync(report, outputDirectory, lanes.Evidence, cancellationToken).ConfigureAwait(false);
         if (options.Proof)
         {
             await output.WriteLineAsync(await ProofRunStep.WriteAsync(options, outputDirectory, proofSigner, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -88,6 +82,12 @@ public static class ConformanceRun
         var exitCode = ReportExitCodes.ForOutcome(report.Outcome);
         await output.WriteLineAsync(texts.Finished(report, outputDirectory)).ConfigureAwait(false);
         return new RunResult(exitCode, outputDirectory, report);
+    }
+
+    private static List<ScenarioDefinition> ShardOf(IReadOnlyList<ScenarioDefinition> scenarios, ShardSpec shard)
+    {
+        var ids = shard.Select(scenarios.Select(scenario => scenario.Id));
+        return [.. scenarios.Where(scenario => ids.Contains(scenario.Id))];
     }
 
     private static string UniqueDirectory(string candidate)
