@@ -132,7 +132,9 @@ public sealed class ScenarioRunner
         {
             // Note: the traffic usually arrives during the action step before (the DUI waits for the answer), so the
             // search starts at the scenario's first item, restricted to this scenario's tags.
-            var item = await _evidence.WaitForAsync(candidate => candidate.Tags.Scenario == scenario.Id && expect.Matches(candidate), scenarioStart, expect.Timeout, cancellationToken).ConfigureAwait(false);
+            // Note: silence (absent) is awaited from this step on: what an earlier step recorded is that step's business.
+            var from = expect.Absent ? _evidence.Items.Count : scenarioStart;
+            var item = await _evidence.WaitForAsync(candidate => candidate.Tags.Scenario == scenario.Id && expect.Matches(candidate), from, expect.Timeout, cancellationToken).ConfigureAwait(false);
             return expect.Absent
                 ? new StepReport(step.Id, "expect", title, Outcome.Fail.ToWireName(), Text($"reçu alors que rien de tel n'était attendu en {Duration(expect.Timeout)}", $"received although nothing like it was expected within {Duration(expect.Timeout)}"), [item.Id])
                 : new StepReport(step.Id, "expect", title, Outcome.Pass.ToWireName(), null, [item.Id]);
