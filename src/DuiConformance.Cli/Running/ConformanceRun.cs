@@ -36,6 +36,7 @@ public static class ConformanceRun
         using var proofSigner = ProofRunStep.Prepare(options);
 
         var startedAt = TimeProvider.System.GetUtcNow();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         var runId = startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? UniqueDirectory(Path.Combine(RepositoryLayout.Root, "out", runId)));
         Directory.CreateDirectory(outputDirectory);
@@ -81,7 +82,7 @@ public static class ConformanceRun
 
         var exitCode = ReportExitCodes.ForOutcome(report.Outcome);
         await output.WriteLineAsync(texts.Finished(report, outputDirectory)).ConfigureAwait(false);
-        return new RunResult(exitCode, outputDirectory, report);
+        return new RunResult(exitCode, outputDirectory, report) { Timings = new RunTimings(lanes.LaneStart, lanes.Durations, wall.Elapsed) };
     }
 
     private static List<ScenarioDefinition> ShardOf(IReadOnlyList<ScenarioDefinition> scenarios, ShardSpec shard)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DuiConformance.Core.Checks;
 using DuiConformance.Core.Evidence;
@@ -56,6 +57,7 @@ public static class LaneScheduler
                 }
             }
 
+            var starting = Stopwatch.StartNew();
             // Note: lanes start together (simulators, SUT, browser), so start-up costs one lane's time, not n.
             await Task.WhenAll(Enumerable.Range(0, laneCount).Select(async index =>
             {
@@ -65,7 +67,9 @@ public static class LaneScheduler
                 lanes[index] = lane;
             })).ConfigureAwait(false);
 
+            starting.Stop();
             var results = new ScenarioRunResult[scenarios.Count];
+            var durations = new (string Scenario, int Lane, TimeSpan Duration)[scenarios.Count];
             var next = -1;
             await Task.WhenAll(Enumerable.Range(0, laneCount).Select(async index =>
             {
@@ -75,7 +79,9 @@ public static class LaneScheduler
                 for (var position = Interlocked.Increment(ref next); position < scenarios.Count; position = Interlocked.Increment(ref next))
                 {
                     progress.ScenarioStarted(number, scenarios[position]);
+                    var watch = Stopwatch.StartNew();
                     results[position] = await lane.RunAsync(scenarios[position], cancellationToken).ConfigureAwait(false);
+                    durations[position] = (scenarios[position].Id, number, watch.Elapsed);
                     progress.ScenarioFinished(number, scenarios[position]);
                 }
             })).ConfigureAwait(false);
@@ -97,7 +103,7 @@ public static class LaneScheduler
             }
 
             await final.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
-            return new LaneRunResult(results, items, sutName, sutVersion);
+            return new LaneRunResult(results, items, sutName, sutVersion, starting.Elapsed, durations);
         }
         finally
         {
