@@ -161,7 +161,7 @@ public static class ConformanceRun
             try
             {
                 scenarios = new ScenarioLoader(RepositoryLayout.Fixtures, checks.Keys).LoadDirectory(RepositoryLayout.Profile("scenarios"));
-                uiMap = UiMap.Load(Path.Combine(sutDirectory, "ui-map.yaml"));
+                uiMap = UiMap.Load(options.UiMapPath ?? Path.Combine(sutDirectory, "ui-map.yaml"));
             }
             catch (YamlFormatException exception)
             {

@@ -59,4 +59,7 @@ public sealed record RunOptions
     /// (<c>--real-clock</c> turns it off).
     /// </summary>
     public bool VirtualClock { get; init; } = true;
+
+    /// <summary>A UI map file to use instead of the preset's (<c>uiMap</c> in runsettings/editor.runsettings); <c>null</c> for the preset's.</summary>
+    public string? UiMapPath { get; init; }
 }
