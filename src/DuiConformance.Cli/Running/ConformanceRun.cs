@@ -48,8 +48,16 @@ public static class ConformanceRun
         }
 
         var progress = new RunProgress(output, texts, scenarios.Count, options.Parallel, options.Quiet, RunProgress.IsTerminal(output));
-        var lanes = await LaneScheduler.RunAsync(options, scenarios, plan.UiMap, plan.Checks, outputDirectory, runId, progress, cancellationToken).ConfigureAwait(false);
-        progress.Complete();
+        LaneRunResult lanes;
+        try
+        {
+            lanes = await LaneScheduler.RunAsync(options, scenarios, plan.UiMap, plan.Checks, outputDirectory, runId, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Complete();
+        }
+
         var results = lanes.Results;
         var sutName = lanes.SutName;
         var sutVersion = lanes.SutVersion;

@@ -21,6 +21,8 @@ public sealed class RunProgress
     private readonly Dictionary<string, StringBuilder> _blocks = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, string> _lanes = [];
     private readonly bool _buffered;
+    private readonly long _started = TimeProvider.System.GetTimestamp();
+    private readonly ITimer? _tick;
     private int _done;
     private int _checks;
     private bool _statusShown;
@@ -40,6 +42,11 @@ public sealed class RunProgress
         _quiet = quiet;
         _live = live && !quiet;
         _buffered = lanes > 1;
+        if (_live)
+        {
+            // Note: redraw every second, so the elapsed time moves even while a long step runs.
+            _tick = TimeProvider.System.CreateTimer(_ => Tick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>True when <paramref name="output"/> is the console and the console is a terminal.</summary>
@@ -112,9 +119,18 @@ public sealed class RunProgress
     /// <summary>Removes the status line before the final summary.</summary>
     public void Complete()
     {
+        _tick?.Dispose();
         lock (_gate)
         {
             ClearStatus();
+        }
+    }
+
+    private void Tick()
+    {
+        lock (_gate)
+        {
+            Redraw();
         }
     }
 
@@ -145,8 +161,9 @@ public sealed class RunProgress
         }
 
         var lanes = string.Join(" · ", _lanes.Select(pair => string.Create(CultureInfo.InvariantCulture, $"[{pair.Key}] {pair.Value}")));
-        var status = _texts.Status(_done, _total, _checks, lanes);
-        var width = Console.IsOutputRedirected ? 120 : Math.Max(20, Console.WindowWidth - 1);
+        var elapsed = TimeProvider.System.GetElapsedTime(_started);
+        var status = string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00} ") + _texts.Status(_done, _total, _checks, lanes);
+        var width = !Console.IsOutputRedirected && Console.WindowWidth is var columns && columns > 40 ? columns - 1 : 120;
         _output.Write("\r\u001b[2K\u001b[7m" + (status.Length > width ? status[..width] : status) + "\u001b[0m");
         _output.Flush();
         _statusShown = true;
