@@ -8,7 +8,7 @@ namespace DuiConformance.Benchmarks;
 /// real), with <c>--parallel 2</c> and, as the reference peer in the same run, <c>--parallel 1</c>; the ratio of the two
 /// is the figure. One warm-up run is not counted (JIT, Chromium's disk cache); then the two settings alternate
 /// (<c>BENCH_SUITE_ROUNDS</c> rounds, default 2) and the best time of each is kept. Prints where the time goes: lane
-/// start-up, each scenario (with its lane), and report writing.
+/// start-up (until the first lane is ready), each scenario (with its lane), and the total.
 /// </summary>
 public sealed class SuiteBenchmark : IBenchmark
 {
@@ -71,7 +71,7 @@ public sealed class SuiteBenchmark : IBenchmark
     private static async Task WriteBreakdownAsync(TextWriter log, RunTimings one, RunTimings two)
     {
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{"",-28} {"--parallel 1",14} {"--parallel 2",14}")).ConfigureAwait(false);
-        await log.WriteLineAsync(Row("démarrage des voies", one.LaneStart, two.LaneStart, null)).ConfigureAwait(false);
+        await log.WriteLineAsync(Row("démarrage (1re voie prête)", one.LaneStart, two.LaneStart, null)).ConfigureAwait(false);
         foreach (var (scenario, _, duration) in one.Scenarios)
         {
             var other = two.Scenarios.First(entry => entry.Scenario == scenario);

@@ -10,8 +10,9 @@ namespace DuiConformance.Cli.Running;
 
 /// <summary>
 /// Plays a run's scenarios over <c>--parallel n</c> lanes (<see cref="RunLane"/>: own simulators, own system under test
-/// with its own database and work folder, own driver, own evidence store and clock). A free lane takes the next
-/// scenario of the plan; results are put back in the plan's order, so the report does not depend on n.
+/// with its own database and work folder, own driver, own evidence store and clock). A lane takes scenarios as soon as
+/// it is ready, the next of the plan each time it is free; results are put back in the plan's order, so the report
+/// does not depend on n.
 /// </summary>
 public static class LaneScheduler
 {
@@ -58,33 +59,56 @@ public static class LaneScheduler
             }
 
             var starting = Stopwatch.StartNew();
-            // Note: lanes start together (simulators, SUT, browser), so start-up costs one lane's time, not n.
-            await Task.WhenAll(Enumerable.Range(0, laneCount).Select(async index =>
-            {
-                var work = Path.Combine(outputDirectory, "work", laneCount == 1 ? string.Empty : LaneEvidence.LaneDirectoryName(index + 1));
-                var lane = await RunLane.StartAsync(options, uiMap, checks, work, stores[index], cancellationToken).ConfigureAwait(false);
-                lane.Runner.Clock = index < clocks.Count ? clocks[index] : null;
-                lanes[index] = lane;
-            })).ConfigureAwait(false);
-
-            starting.Stop();
+            var firstReady = TimeSpan.MaxValue;
             var results = new ScenarioRunResult[scenarios.Count];
             var durations = new (string Scenario, int Lane, TimeSpan Duration)[scenarios.Count];
             var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, laneCount).Select(async index =>
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+            // Note: each lane starts (simulators, SUT, browser) and at once takes scenarios, so the first lane ready
+            // works while the others are still starting; a lane that fails to start stops the others.
+            async Task RunLaneAsync(int index)
             {
-                var lane = lanes[index]!;
                 var number = index + 1;
-                lane.Runner.StepCompleted += (scenario, step) => progress.StepCompleted(number, scenario, step);
-                for (var position = Interlocked.Increment(ref next); position < scenarios.Count; position = Interlocked.Increment(ref next))
+                try
                 {
-                    progress.ScenarioStarted(number, scenarios[position]);
-                    var watch = Stopwatch.StartNew();
-                    results[position] = await lane.RunAsync(scenarios[position], cancellationToken).ConfigureAwait(false);
-                    durations[position] = (scenarios[position].Id, number, watch.Elapsed);
-                    progress.ScenarioFinished(number, scenarios[position]);
+                    var work = Path.Combine(outputDirectory, "work", laneCount == 1 ? string.Empty : LaneEvidence.LaneDirectoryName(number));
+                    var lane = await RunLane.StartAsync(options, uiMap, checks, work, stores[index], stop.Token).ConfigureAwait(false);
+                    lanes[index] = lane;
+                    lane.Runner.Clock = index < clocks.Count ? clocks[index] : null;
+                    lock (durations)
+                    {
+                        firstReady = starting.Elapsed < firstReady ? starting.Elapsed : firstReady;
+                    }
+
+                    lane.Runner.StepCompleted += (scenario, step) => progress.StepCompleted(number, scenario, step);
+                    for (var position = Interlocked.Increment(ref next); position < scenarios.Count; position = Interlocked.Increment(ref next))
+                    {
+                        progress.ScenarioStarted(number, scenarios[position]);
+                        var watch = Stopwatch.StartNew();
+                        results[position] = await lane.RunAsync(scenarios[position], stop.Token).ConfigureAwait(false);
+                        durations[position] = (scenarios[position].Id, number, watch.Elapsed);
+                        progress.ScenarioFinished(number, scenarios[position]);
+                    }
                 }
-            })).ConfigureAwait(false);
+                catch
+                {
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    throw;
+                }
+            }
+
+            var running = Enumerable.Range(0, laneCount).Select(RunLaneAsync).ToList();
+            try
+            {
+                await Task.WhenAll(running).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Note: a lane cancelled because another failed: surface the failure, not the cancellation.
+                var failure = running.Where(task => task.IsFaulted).Select(task => task.Exception!.InnerException!).First();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
 
             var sutName = lanes[0]!.SutName;
             var sutVersion = lanes[0]!.SutVersion;
@@ -103,7 +127,7 @@ public static class LaneScheduler
             }
 
             await final.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
-            return new LaneRunResult(results, items, sutName, sutVersion, starting.Elapsed, durations);
+            return new LaneRunResult(results, items, sutName, sutVersion, firstReady, durations);
         }
         finally
         {
