@@ -31,6 +31,11 @@ public static class ConformanceRun
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        if (options.Driver == "manual" && options.Parallel > 1)
+        {
+            throw new UsageException("--parallel ne s'applique pas au pilote manuel : une seule personne réalise les actions.");
+        }
+
         var texts = new CliTexts(options.Language);
         var plan = RunPlan.Prepare(options);
         using var proofSigner = ProofRunStep.Prepare(options);

@@ -39,7 +39,8 @@ public static class LaneScheduler
         {
             for (var index = 0; index < laneCount; index++)
             {
-                var clock = options.VirtualClock ? new VirtualClock() : null;
+                // Note: a person driving the DUI (manual driver) is quiet for seconds at a time: real time for them.
+                var clock = options.VirtualClock && options.Driver != "manual" ? new VirtualClock() : null;
                 if (clock is not null)
                 {
                     clocks.Add(clock);
