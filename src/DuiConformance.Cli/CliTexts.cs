@@ -46,4 +46,9 @@ public sealed class CliTexts(string language)
         var where = English ? "Report" : "Rapport";
         return $"{verdict}\n{counts}\n{where} : {Path.Combine(outputDirectory, "report.html")}";
     }
+
+    /// <summary>The live status line of a run on a terminal.</summary>
+    public string Status(int done, int total, int checks, string lanes) => English
+        ? string.Create(CultureInfo.InvariantCulture, $"⏳ {done}/{total} scenario(s) · {checks} check(s) judged{(lanes.Length > 0 ? " · " + lanes : string.Empty)}")
+        : string.Create(CultureInfo.InvariantCulture, $"⏳ {done}/{total} scénario(s) · {checks} contrôle(s) jugé(s){(lanes.Length > 0 ? " · " + lanes : string.Empty)}");
 }

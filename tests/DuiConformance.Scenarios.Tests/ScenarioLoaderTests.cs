@@ -146,4 +146,26 @@ public sealed class ScenarioLoaderTests
         scenarios.ShouldContain(scenario => scenario.Id == "dlu-share");
         scenarios.ShouldContain(scenario => scenario.Id == "ins-lookup-qualify");
     }
+
+    [Test]
+    public void An_expectation_of_silence_loads_with_absent_and_its_long_timeout()
+    {
+        var scenario = Load(Valid.Replace("interaction: ITI-65, timeout: 500ms", "interaction: ITI-65, absent: true, timeout: 24h", StringComparison.Ordinal));
+
+        var expect = scenario.Steps[1].Expect!;
+        expect.ShouldSatisfyAllConditions(
+            () => expect.Absent.ShouldBeTrue(),
+            () => expect.Timeout.ShouldBe(TimeSpan.FromHours(24)),
+            () => expect.Properties.Keys.ShouldBe(["interaction"]));
+    }
+
+    [Test]
+    public void An_absent_value_other_than_true_or_false_is_refused_with_its_line()
+    {
+        var error = Should.Throw<YamlFormatException>(() => Load(Valid.Replace("timeout: 500ms", "absent: maybe, timeout: 500ms", StringComparison.Ordinal)));
+
+        error.ShouldSatisfyAllConditions(
+            () => error.Line.ShouldBe(11),
+            () => error.Message.ShouldContain("absent vaut true ou false"));
+    }
 }

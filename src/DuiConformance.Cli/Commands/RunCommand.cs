@@ -26,12 +26,27 @@ public static class RunCommand
         var segurIdOption = new Option<string?>("--segur-id") { Description = "Identifiant de référencement Ségur de la version du DUI." };
         var organisationOption = new Option<string?>("--organisation") { Description = "Fichier des ESSMS du projet (YAML ou CSV : FINESS, catégorie, région, bon SONS, choix de DUI) pour l'estimation des financements." };
 
+        var parallelOption = new Option<int>("--parallel") { Description = "Nombre de voies en parallèle (chacune : simulateurs, DUI et navigateur propres).", DefaultValueFactory = _ => 1 };
+        parallelOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 16)
+            {
+                result.AddError("--parallel attend un nombre entre 1 et 16.");
+            }
+        });
+        var shardOption = new Option<string?>("--shard") { Description = "Ne joue que le fragment k/n de la suite (partition déterministe des identifiants de scénario)." };
+        var quietOption = new Option<bool>("--quiet") { Description = "N'affiche que le bilan final et les erreurs (journaux de CI)." };
+        var realClockOption = new Option<bool>("--real-clock") { Description = "Attentes en temps réel (par défaut, horloge virtuelle qui saute les délais une fois le système au repos)." };
         var command = new Command("run", "Exécute la suite contre le DUI (par défaut le DUI de référence intégré) et écrit le rapport.")
         {
             outOption, sutOption, driverOption, defectOption, scenarioOption, campaignOption, languageOption,
             organisationOption, proofOption, finessOption, signCertOption, signKeyOption, segurIdOption,
         };
         command.Options.Add(sutUrlOption);
+        command.Options.Add(parallelOption);
+        command.Options.Add(shardOption);
+        command.Options.Add(quietOption);
+        command.Options.Add(realClockOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions
@@ -50,6 +65,10 @@ public static class RunCommand
                 SegurId = parse.GetValue(segurIdOption),
                 Organisation = parse.GetValue(organisationOption),
                 SutUrl = parse.GetValue(sutUrlOption),
+                Parallel = parse.GetValue(parallelOption),
+                Shard = parse.GetValue(shardOption) is { } shard ? ShardSpec.Parse(shard) : null,
+                Quiet = parse.GetValue(quietOption),
+                VirtualClock = !parse.GetValue(realClockOption),
             };
             var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
             return result.ExitCode;

@@ -31,34 +31,42 @@ public static class ConformanceRun
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        if (options.Driver == "manual" && options.Parallel > 1)
+        {
+            throw new UsageException("--parallel ne s'applique pas au pilote manuel : une seule personne réalise les actions.");
+        }
+
         var texts = new CliTexts(options.Language);
         var plan = RunPlan.Prepare(options);
         using var proofSigner = ProofRunStep.Prepare(options);
 
         var startedAt = TimeProvider.System.GetUtcNow();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         var runId = startedAt.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var outputDirectory = Path.GetFullPath(options.OutputDirectory ?? UniqueDirectory(Path.Combine(RepositoryLayout.Root, "out", runId)));
-        var workDirectory = Path.Combine(outputDirectory, "work");
-        Directory.CreateDirectory(workDirectory);
-        var evidence = new EvidenceStore(Path.Combine(outputDirectory, "evidence"), new EvidenceTagContext(runId));
+        Directory.CreateDirectory(outputDirectory);
+        var scenarios = options.Shard is { } shard ? ShardOf(plan.Scenarios, shard) : plan.Scenarios;
 
-        await output.WriteLineAsync(texts.Starting(plan.Scenarios.Count, options.Defects, options.Sut)).ConfigureAwait(false);
-        var results = new List<ScenarioRunResult>();
-        string sutName;
-        string sutVersion;
-        await using (var lane = await RunLane.StartAsync(options, plan.UiMap, plan.Checks, workDirectory, evidence, cancellationToken).ConfigureAwait(false))
+        if (!options.Quiet)
         {
-            sutName = lane.SutName;
-            sutVersion = lane.SutVersion;
-            lane.Runner.StepCompleted += (scenario, step) => output.WriteLine(texts.Step(step));
-            foreach (var scenario in plan.Scenarios)
-            {
-                await output.WriteLineAsync(texts.Scenario(scenario)).ConfigureAwait(false);
-                results.Add(await lane.RunAsync(scenario, cancellationToken).ConfigureAwait(false));
-            }
+            await output.WriteLineAsync(texts.Starting(scenarios.Count, options.Defects, options.Sut)).ConfigureAwait(false);
         }
 
-        await evidence.WriteManifestAsync(cancellationToken).ConfigureAwait(false);
+        var progress = new RunProgress(output, texts, scenarios.Count, options.Parallel, options.Quiet, RunProgress.IsTerminal(output));
+        LaneRunResult lanes;
+        try
+        {
+            lanes = await LaneScheduler.RunAsync(options, scenarios, plan.UiMap, plan.Checks, outputDirectory, runId, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Complete();
+        }
+
+        var results = lanes.Results;
+        var sutName = lanes.SutName;
+        var sutVersion = lanes.SutVersion;
+
         var report = RunReportBuilder.Build(new RunReportInput
         {
             Tool = Tool,
@@ -74,7 +82,7 @@ public static class ConformanceRun
             RuleSet = plan.RuleSet,
             Organisation = plan.Organisation,
         });
-        await ReportFiles.WriteAllAsync(report, outputDirectory, evidence.Items, cancellationToken).ConfigureAwait(false);
+        await ReportFiles.WriteAllAsync(report, outputDirectory, lanes.Evidence, cancellationToken).ConfigureAwait(false);
         if (options.Proof)
         {
             await output.WriteLineAsync(await ProofRunStep.WriteAsync(options, outputDirectory, proofSigner, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -87,7 +95,13 @@ public static class ConformanceRun
 
         var exitCode = ReportExitCodes.ForOutcome(report.Outcome);
         await output.WriteLineAsync(texts.Finished(report, outputDirectory)).ConfigureAwait(false);
-        return new RunResult(exitCode, outputDirectory, report);
+        return new RunResult(exitCode, outputDirectory, report) { Timings = new RunTimings(lanes.LaneStart, lanes.Durations, wall.Elapsed) };
+    }
+
+    private static List<ScenarioDefinition> ShardOf(IReadOnlyList<ScenarioDefinition> scenarios, ShardSpec shard)
+    {
+        var ids = shard.Select(scenarios.Select(scenario => scenario.Id));
+        return [.. scenarios.Where(scenario => ids.Contains(scenario.Id))];
     }
 
     private static string UniqueDirectory(string candidate)
@@ -137,9 +151,14 @@ public static class ConformanceRun
             if (preset.External)
             {
                 _ = preset.BaseAddress(options.SutUrl);
+                if (options.Parallel > 1)
+                {
+                    // Note: every lane would POST configure to the same DUI with its own simulators and overwrite the others'.
+                    throw new UsageException("--parallel ne s'applique pas à un DUI externe : il n'a qu'une configuration de simulateurs à la fois.");
+                }
             }
 
-            if (options.Driver == "playwright" && preset.UiMapPath is null)
+            if (options.Driver == "playwright" && preset.UiMapPath is null && options.UiMapPath is null)
             {
                 throw new UsageException($"le préréglage '{options.Sut}' n'a pas de carte d'interface (uiMap) pour le pilote playwright ; utilisez --driver http-hooks.");
             }
@@ -165,7 +184,7 @@ public static class ConformanceRun
             try
             {
                 scenarios = new ScenarioLoader(RepositoryLayout.Fixtures, checks.Keys).LoadDirectory(RepositoryLayout.Profile("scenarios"));
-                uiMap = preset.UiMapPath is null ? null : UiMap.Load(preset.UiMapPath);
+                uiMap = options.UiMapPath is not null ? UiMap.Load(options.UiMapPath) : preset.UiMapPath is null ? null : UiMap.Load(preset.UiMapPath);
             }
             catch (YamlFormatException exception)
             {

@@ -52,4 +52,21 @@ public sealed record RunOptions
 
     /// <summary>Where the manual driver prints its instructions; <c>null</c> for the console.</summary>
     public TextWriter? OperatorOutput { get; init; }
+    /// <summary>Number of lanes (<c>--parallel n</c>): each has its own simulators, system under test and driver.</summary>
+    public int Parallel { get; init; } = 1;
+
+    /// <summary>The part of the suite this run plays (<c>--shard k/n</c>); <c>null</c> for the whole suite.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Only the final summary and errors on the console (<c>--quiet</c>, for CI logs).</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>
+    /// Expectation timeouts run on a virtual clock that jumps to the next deadline once the lane is quiet
+    /// (<c>--real-clock</c> turns it off).
+    /// </summary>
+    public bool VirtualClock { get; init; } = true;
+
+    /// <summary>A UI map file to use instead of the preset's (<c>uiMap</c> in runsettings/editor.runsettings); <c>null</c> for the preset's.</summary>
+    public string? UiMapPath { get; init; }
 }

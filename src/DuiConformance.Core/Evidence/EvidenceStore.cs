@@ -48,6 +48,12 @@ public sealed class EvidenceStore
     /// <summary>The tags stamped on new items.</summary>
     public EvidenceTagContext Tags { get; }
 
+    /// <summary>
+    /// Start of every item id (<c>ev-</c>); lanes of a parallel run give each store its own (<c>ev-l2-</c>) so that ids
+    /// stay unique once the lanes' evidence is gathered into one folder.
+    /// </summary>
+    public string IdPrefix { get; init; } = "ev-";
+
     /// <summary>A snapshot of every item recorded so far, in recording order.</summary>
     public IReadOnlyList<EvidenceItem> Items
     {
@@ -94,7 +100,7 @@ public sealed class EvidenceStore
         {
             _next++;
             item = new EvidenceItem(
-                string.Create(CultureInfo.InvariantCulture, $"ev-{_next:D4}"),
+                string.Create(CultureInfo.InvariantCulture, $"{IdPrefix}{_next:D4}"),
                 kind,
                 Tags.Current,
                 sha,

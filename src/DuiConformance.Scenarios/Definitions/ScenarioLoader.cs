@@ -123,9 +123,9 @@ public sealed partial class ScenarioLoader
                 var kind = expect.String("kind");
                 var timeout = expect.Optional("timeout")?.Duration() ?? TimeSpan.FromSeconds(30);
                 var properties = expect.Entries()
-                    .Where(entry => entry.Key is not "kind" and not "timeout")
+                    .Where(entry => entry.Key is not "kind" and not "timeout" and not "absent")
                     .ToDictionary(entry => entry.Key, entry => entry.Value.Scalar(), StringComparer.Ordinal);
-                return new ScenarioStep(id, StepKind.Expectation, null, new Dictionary<string, string>(), new EvidenceExpectation(kind, properties, timeout), []);
+                return new ScenarioStep(id, StepKind.Expectation, null, new Dictionary<string, string>(), new EvidenceExpectation(kind, properties, timeout, ReadAbsent(expect)), []);
 
             default:
                 var checkNode = node.Required("check");
@@ -142,4 +142,15 @@ public sealed partial class ScenarioLoader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex ScenarioId();
+
+    private static bool ReadAbsent(YamlNodeReader expect)
+    {
+        var node = expect.Optional("absent");
+        return node?.Scalar() switch
+        {
+            null or "false" => false,
+            "true" => true,
+            _ => throw node.Error("absent vaut true ou false"),
+        };
+    }
 }

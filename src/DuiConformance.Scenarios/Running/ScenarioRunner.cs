@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuiConformance.Core;
 using DuiConformance.Core.Checks;
 using DuiConformance.Core.Evidence;
@@ -31,6 +32,12 @@ public sealed class ScenarioRunner
         _checks = checks;
         _language = language;
     }
+
+    /// <summary>
+    /// The lane's virtual clock, when expectations run on one (the evidence store must use the same clock): actions
+    /// are marked in flight on it so it never jumps while the driver works.
+    /// </summary>
+    public VirtualClock? Clock { get; set; }
 
     /// <summary>Raised after each step, for progress display.</summary>
     public event Action<ScenarioDefinition, StepReport>? StepCompleted;
@@ -99,7 +106,12 @@ public sealed class ScenarioRunner
 
         try
         {
-            var result = await _driver.PerformAsync(step, data, cancellationToken).ConfigureAwait(false);
+            DriverStepResult result;
+            using (Clock?.BeginAction())
+            {
+                result = await _driver.PerformAsync(step, data, cancellationToken).ConfigureAwait(false);
+            }
+
             var outcome = result.Skipped ? Outcome.Skip : result.Succeeded ? Outcome.Pass : Outcome.Fail;
             return new StepReport(step.Id, "action", title, outcome.ToWireName(), result.Message, result.Evidence);
         }
@@ -112,7 +124,7 @@ public sealed class ScenarioRunner
     private async Task<StepReport> RunExpectationAsync(ScenarioDefinition scenario, ScenarioStep step, int scenarioStart, string? blockedBy, CancellationToken cancellationToken)
     {
         var expect = step.Expect!;
-        var title = Text("Attente de ", "Waiting for ") + expect.Kind + string.Concat(expect.Properties.Select(pair => $" {pair.Key}={pair.Value}"));
+        var title = (expect.Absent ? Text("Aucun ", "No ") : Text("Attente de ", "Waiting for ")) + expect.Kind + string.Concat(expect.Properties.Select(pair => $" {pair.Key}={pair.Value}"));
         if (blockedBy is not null)
         {
             return new StepReport(step.Id, "expect", title, Outcome.Skip.ToWireName(), Text($"non attendu : l'étape « {blockedBy} » a échoué", $"not awaited: step '{blockedBy}' failed"), []);
@@ -122,8 +134,16 @@ public sealed class ScenarioRunner
         {
             // Note: the traffic usually arrives during the action step before (the DUI waits for the answer), so the
             // search starts at the scenario's first item, restricted to this scenario's tags.
-            var item = await _evidence.WaitForAsync(candidate => candidate.Tags.Scenario == scenario.Id && expect.Matches(candidate), scenarioStart, expect.Timeout, cancellationToken).ConfigureAwait(false);
-            return new StepReport(step.Id, "expect", title, Outcome.Pass.ToWireName(), null, [item.Id]);
+            // Note: silence (absent) is awaited from this step on: what an earlier step recorded is that step's business.
+            var from = expect.Absent ? _evidence.Items.Count : scenarioStart;
+            var item = await _evidence.WaitForAsync(candidate => candidate.Tags.Scenario == scenario.Id && expect.Matches(candidate), from, expect.Timeout, cancellationToken).ConfigureAwait(false);
+            return expect.Absent
+                ? new StepReport(step.Id, "expect", title, Outcome.Fail.ToWireName(), Text($"reçu alors que rien de tel n'était attendu en {Duration(expect.Timeout)}", $"received although nothing like it was expected within {Duration(expect.Timeout)}"), [item.Id])
+                : new StepReport(step.Id, "expect", title, Outcome.Pass.ToWireName(), null, [item.Id]);
+        }
+        catch (TimeoutException) when (expect.Absent)
+        {
+            return new StepReport(step.Id, "expect", title, Outcome.Pass.ToWireName(), Text($"rien de tel en {Duration(expect.Timeout)}", $"nothing like it within {Duration(expect.Timeout)}"), []);
         }
         catch (TimeoutException)
         {
@@ -156,6 +176,10 @@ public sealed class ScenarioRunner
 
         return new StepReport(step.Id, "check", Text("Contrôles", "Checks") + $" ({step.Checks.Count})", outcomes.Combine().ToWireName(), null, []);
     }
+
+    private static string Duration(TimeSpan timeout) => timeout.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalHours:0.#} h")
+        : string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.#} s");
 
     private string Text(string french, string english) => _language == "en" ? english : french;
 }
