@@ -51,4 +51,10 @@ public static class HarnessCodes
 
     /// <summary>A configured XSD schema folder is missing or its schema does not compile.</summary>
     public const string XsdSchemaInvalid = "HARNESS-9302";
+
+    /// <summary>A scenario step asks for a message to be delivered to the DUI's mailbox (<c>deliver:</c>) but the run has no mail operator.</summary>
+    public const string MailDeliveryUnavailable = "HARNESS-9160";
+
+    /// <summary>The fixture message a <c>deliver:</c> step names is missing, outside fixtures/, or could not be filed.</summary>
+    public const string MailDeliveryFailed = "HARNESS-9161";
 }

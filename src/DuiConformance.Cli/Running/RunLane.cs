@@ -54,14 +54,20 @@ public sealed class RunLane : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(workDirectory);
-        var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions(), evidence, cancellationToken).ConfigureAwait(false);
+        var hostOptions = new SimulatorHostOptions();
+        var simulators = await SimulatorHost.StartAsync(hostOptions, evidence, cancellationToken).ConfigureAwait(false);
         IAsyncDisposable? sut = null;
         try
         {
-            var dui = await StartReferenceDuiAsync(options, simulators, workDirectory, cancellationToken).ConfigureAwait(false);
+            var dui = await StartReferenceDuiAsync(options, simulators, hostOptions.MaxMessageSize, workDirectory, cancellationToken).ConfigureAwait(false);
             sut = dui;
             var driver = await PlaywrightDriver.StartAsync(uiMap, dui.BaseAddress, new BrowserOptions(), evidence).ConfigureAwait(false);
-            var runner = new ScenarioRunner(driver, evidence, checks, options.Language);
+            var duiMailbox = simulators.Mailboxes[0].Address;
+            var runner = new ScenarioRunner(driver, evidence, checks, options.Language)
+            {
+                // Note: a scenario step with `deliver:` has the operator file a fixture message in the DUI's mailbox first.
+                DeliverMail = (message, ct) => simulators.DeliverAsync(duiMailbox, message, ct),
+            };
             return new RunLane(simulators, dui, driver, runner, dui.Settings.ProductName, dui.Settings.ProductVersion);
         }
         catch
@@ -87,7 +93,7 @@ public sealed class RunLane : IAsyncDisposable
         await _simulators.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<RunningReferenceDui> StartReferenceDuiAsync(RunOptions options, RunningSimulators simulators, string workDirectory, CancellationToken cancellationToken)
+    private static async Task<RunningReferenceDui> StartReferenceDuiAsync(RunOptions options, RunningSimulators simulators, long maxMessageSize, string workDirectory, CancellationToken cancellationToken)
     {
         var certificatePath = Path.Combine(workDirectory, "simulator-certificate.pem");
         simulators.Certificate.WritePem(certificatePath);
@@ -118,6 +124,9 @@ public sealed class RunLane : IAsyncDisposable
                 InsiClientCertificatePath = insiClientPath,
                 InsiClientCertificatePassword = insiClientPassword,
                 InsiTrustedServerCertificatePath = insiServerPath,
+                ImapHost = simulators.ImapHost,
+                ImapPort = simulators.ImapPort,
+                MssMaxMessageBytes = maxMessageSize,
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -38,6 +38,11 @@ public static class CheckCatalogue
         new InsNoSingleAnswerCheck(),
         new InsVerificationNotOverwrittenCheck(),
         new InsFhirPatientCheck(),
+        new MssReadReceiptCheck(),
+        new MssDeliveryReceiptCheck(),
+        new MssPatientMailboxCheck(),
+        new MssRestrictionsCheck(),
+        new ImapTlsBeforeAuthCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

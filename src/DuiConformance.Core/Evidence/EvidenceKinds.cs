@@ -32,4 +32,7 @@ public static class EvidenceKinds
 
     /// <summary>The SOAP response (result or fault) the simulated INSi sent; properties in <see cref="InsiProperties"/>.</summary>
     public const string InsiResponse = "insi-response";
+
+    /// <summary>An IMAP session transcript of the simulated MSSanté operator (redacted: credentials masked).</summary>
+    public const string ImapTranscript = "imap-transcript";
 }

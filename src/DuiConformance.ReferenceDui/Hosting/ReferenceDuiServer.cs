@@ -39,6 +39,8 @@ public static class ReferenceDuiServer
         var insiHttp = Identity.InsiHttp.Create(settings);
         var database = new ReferenceDuiDatabase(settings.DatabasePath);
         await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var mssStore = new Storage.MssStore(settings.DatabasePath);
+        await mssStore.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -82,15 +84,25 @@ public static class ReferenceDuiServer
                     time);
             var publisher = new DmpPublisher(
                 services.GetRequiredService<HttpClient>(), settings.FhirBaseUrl, new ProvideDocumentBundleBuilder(organisation), time, tokens);
+            var messageBuilder = new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation));
+            var sender = new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning)
+            {
+                RequestDeliveryReceipts = !organisation.Has(ReferenceDuiDefects.NoDeliveryNotify),
+            };
+            var mss = new MssServices(
+                mssStore,
+                new MssOutbox(organisation, database, mssStore, messageBuilder, sender, settings.MssMaxMessageBytes),
+                new MssReceiver(settings.ImapHost, settings.ImapPort, settings.ImapUser ?? settings.SmtpUser, settings.ImapPassword ?? settings.SmtpPassword, pinning, database, mssStore));
             return new ReferenceDuiContext(
                 organisation,
                 database,
                 new DluDocumentBuilder(organisation),
                 publisher,
-                new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
-                new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning),
+                messageBuilder,
+                sender,
                 time,
-                new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam));
+                new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam),
+                mss);
         });
 
         var app = builder.Build();
@@ -98,6 +110,7 @@ public static class ReferenceDuiServer
         _ = app.Services.GetRequiredService<ReferenceDuiContext>();
         app.MapReferenceDui();
         app.MapIdentityVigilance();
+        app.MapMssante();
 
         try
         {

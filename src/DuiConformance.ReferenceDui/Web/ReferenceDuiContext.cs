@@ -14,7 +14,8 @@ internal sealed record ReferenceDuiContext(
     MssMessageBuilder MessageBuilder,
     MssSender MssSender,
     TimeProvider Time,
-    Identity.InsiClient? Insi = null)
+    Identity.InsiClient? Insi = null,
+    MssServices? Mss = null)
 {
     /// <summary>The defects switched on, in catalogue order (for <c>/about</c>).</summary>
     public IReadOnlyList<string> DefectList => ReferenceDuiDefects.Known.Where(Organisation.Has).ToList();

@@ -20,5 +20,9 @@ public static class ActionVocabulary
         "lookup-ins",
         "verify-ins",
         "import-usager",
+        "send-mss-patient",
+        "show-receipts",
+        "record-mss-opposition",
+        "show-received",
     };
 }

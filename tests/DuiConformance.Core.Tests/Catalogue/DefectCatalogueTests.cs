@@ -10,7 +10,8 @@ public sealed class DefectCatalogueTests
         var catalogue = DefectCatalogue.Load(DefectCatalogue.DefaultPath);
 
         catalogue.Defects.Select(defect => defect.Name).ShouldBe(
-            ["xdm-missing-metadata", "cda-missing-realm", "dmp-hash-mismatch", "ins-sent-unqualified", "first-given-name-not-first", "test-oid-in-production", "stored-ins-overwritten-on-mismatch"],
+            ["xdm-missing-metadata", "cda-missing-realm", "dmp-hash-mismatch", "ins-sent-unqualified", "first-given-name-not-first", "test-oid-in-production", "stored-ins-overwritten-on-mismatch",
+             "no-read-receipt-request", "no-delivery-notify", "patient-address-without-key", "invisible-document-to-patient"],
             ignoreOrder: true);
         catalogue.Defects.ShouldAllBe(defect => defect.Requirements.Count > 0 && defect.Requirements.All(id => id.StartsWith("DUI-", StringComparison.Ordinal)));
     }

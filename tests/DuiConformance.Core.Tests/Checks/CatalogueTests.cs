@@ -16,9 +16,10 @@ public sealed class CatalogueTests
         [typeof(MailFindings)] = "SMTP-3",
         [typeof(FhirFindings)] = "FHIR-5",
         [typeof(InsFindings)] = "INS-7",
+        [typeof(ImapFindings)] = "IMAP-4",
     };
 
-    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All];
+    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MssRequirementIds.All];
 
     [Test]
     public void Finding_codes_are_unique()
@@ -77,13 +78,15 @@ public sealed class CatalogueTests
             "ins.matricule.key", "ins.oid.mode", "ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first",
             "ins.insi.request", "ins.insi.mutual-tls", "ins.insi.traits", "ins.insi.no-single-answer",
             "ins.verification.not-overwritten", "ins.fhir.patient-ins",
+            "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
+            "mss.imap.tls-before-auth",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.SmtpTranscript, EvidenceKinds.ImapTranscript];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;

@@ -97,7 +97,9 @@ public sealed class CheckFixtureTests
         // Note: these fixtures carry no INSi exchange and no FHIR Patient with an INS; the INS checks that judge those
         // skip here and are proven by tests/DuiConformance.Core.Tests/Checks/Ins.
         string[] notExercised = ["ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first", "ins.insi.request", "ins.insi.mutual-tls",
-            "ins.insi.traits", "ins.insi.no-single-answer", "ins.verification.not-overwritten", "ins.fhir.patient-ins"];
+            "ins.insi.traits", "ins.insi.no-single-answer", "ins.verification.not-overwritten", "ins.fhir.patient-ins",
+            // Note: no fixture writes to a Mon espace santé mailbox; proven by Checks/Mail/MssReceiptPatientRestrictionTests.
+            "mss.patient.mailbox", "mss.imap.tls-before-auth"];
         foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);

@@ -20,11 +20,18 @@ internal static class SampleRun
     // Note: the sample run covers the twelve shared requirements of requirements.csv, so the 2025 rule set is read without
     // its DUI-INS lines (identity vigilance has its own checks and tests).
     private static readonly Lazy<EligibilityRuleSet> LazyRuleSet = new(() => EligibilityRuleSet.Parse(
-        string.Join('\n', File.ReadAllLines(EligibilityRuleSet.DefaultPath("2025")).Where(line => !line.Contains("DUI-INS-", StringComparison.Ordinal))),
+        string.Join('\n', File.ReadAllLines(EligibilityRuleSet.DefaultPath("2025")).Where(line => !line.Contains("DUI-INS-", StringComparison.Ordinal) && !IsOtherCatalogueRequirement(line))),
         EligibilityRuleSet.DefaultPath("2025"),
         LazyCatalogue.Value));
 
     public static RequirementCatalogue Catalogue => LazyCatalogue.Value;
+
+    // Note: likewise the rule set's lines naming requirements of the other catalogue files (MSSanté receipts, patient messaging…).
+    private static bool IsOtherCatalogueRequirement(string line)
+    {
+        var item = line.Trim();
+        return item.StartsWith("- DUI-", StringComparison.Ordinal) && !LazyCatalogue.Value.Contains(item[2..].Trim());
+    }
 
     public static EligibilityRuleSet RuleSet => LazyRuleSet.Value;
 
