@@ -81,4 +81,9 @@ public static class HarnessCodes
     public const string FhirDefinitionsInvalid = "HARNESS-9310";
     /// <summary>The simulated DMP registry (<c>fixtures/dmp/registry.csv</c>: INS and DMP status) is malformed.</summary>
     public const string DmpRegistryInvalid = "HARNESS-9140";
+    /// <summary>A scenario step asks for a message to be delivered to the DUI's mailbox (<c>deliver:</c>) but the run has no mail operator.</summary>
+    public const string MailDeliveryUnavailable = "HARNESS-9160";
+
+    /// <summary>The fixture message a <c>deliver:</c> step names is missing, outside fixtures/, or could not be filed.</summary>
+    public const string MailDeliveryFailed = "HARNESS-9161";
 }

@@ -42,6 +42,9 @@ public sealed class RunningSimulators : IAsyncDisposable
     /// <summary>The implicit-TLS submission port (RFC 8314), or <c>null</c> when disabled.</summary>
     public int? SmtpImplicitTlsPort => _smtp.ImplicitTlsEndPoint?.Port;
 
+    /// <summary>The largest message the SMTP simulator accepts (its advertised SIZE), in bytes.</summary>
+    public long SmtpMaxMessageSize => _smtp.MaxMessageSize;
+
     /// <summary>The IMAP host (an IP address literal, loopback by default).</summary>
     public string ImapHost => _imap.LocalEndPoint.Address.ToString();
 

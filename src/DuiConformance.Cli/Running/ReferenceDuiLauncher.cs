@@ -39,6 +39,9 @@ public static class ReferenceDuiLauncher
                 InsiClientCertificatePassword = insiClientPassword,
                 InsiTrustedServerCertificatePath = insiServerPath,
                 HooksSecret = hooksSecret,
+                ImapHost = simulators.ImapHost,
+                ImapPort = simulators.ImapPort,
+                MssMaxMessageBytes = simulators.SmtpMaxMessageSize,
             },
             cancellationToken).ConfigureAwait(false);
     }

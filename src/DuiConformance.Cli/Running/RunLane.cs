@@ -59,7 +59,12 @@ public sealed class RunLane : IAsyncDisposable
         {
             var launched = await SutLauncher.StartAsync(options, uiMap, simulators, workDirectory, evidence, cancellationToken).ConfigureAwait(false);
             sut = launched.Process;
-            var runner = new ScenarioRunner(launched.Driver, evidence, checks, options.Language);
+            var duiMailbox = simulators.Mailboxes[0].Address;
+            var runner = new ScenarioRunner(launched.Driver, evidence, checks, options.Language)
+            {
+                // Note: a scenario step with `deliver:` has the operator file a fixture message in the DUI's mailbox first.
+                DeliverMail = (message, ct) => simulators.DeliverAsync(duiMailbox, message, ct),
+            };
             return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);
         }
         catch

@@ -47,6 +47,11 @@ public static class CheckCatalogue
         new MetadataPatchCheck(),
         new ReplacementCheck(),
         new DmpFeedingStatusCheck(),
+        new MssReadReceiptCheck(),
+        new MssDeliveryReceiptCheck(),
+        new MssPatientMailboxCheck(),
+        new MssRestrictionsCheck(),
+        new ImapTlsBeforeAuthCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

@@ -35,4 +35,10 @@ public static class SmtpProperties
 
     /// <summary><c>true</c> when a DATA line exceeded 998 octets (RFC 5322 §2.1.1).</summary>
     public const string LongLines = "longLines";
+
+    /// <summary>The RFC 3461 NOTIFY value of each RCPT, in <see cref="RcptTo"/> order, separated by <c>;</c> (empty when a RCPT had none); absent when no RCPT had NOTIFY or ORCPT.</summary>
+    public const string DsnNotify = "dsnNotify";
+
+    /// <summary>The RFC 3461 ENVID of MAIL FROM (xtext as sent), absent when none.</summary>
+    public const string DsnEnvelopeId = "dsnEnvid";
 }

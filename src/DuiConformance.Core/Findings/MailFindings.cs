@@ -64,4 +64,25 @@ public static class MailFindings
 
     /// <summary>AUTH was issued before TLS was established.</summary>
     public static readonly FindingDefinition AuthBeforeTls = new("SMTP-3023", Severity.Error, "AUTH issued before TLS", [Sec01]);
+
+    /// <summary>A Mon espace santé address whose local part is not a 15-digit INS-NIR with its key (domain.md §4.1, MSS-07).</summary>
+    public static readonly FindingDefinition PatientAddressInvalid = new("SMTP-3401", Severity.Error, "Patient mailbox address is not a valid INS-NIR", [MssRequirementIds.Mes01]);
+
+    /// <summary>X-MSS-MES with another value than FIN, or repeated (Réf#2 ECO.2.2.8).</summary>
+    public static readonly FindingDefinition MesValueInvalid = new("SMTP-3402", Severity.Error, "X-MSS-MES value is not FIN", [MssRequirementIds.Mes01]);
+
+    /// <summary>X-MSS-MES on a message with no @patient.mssante.fr recipient (Réf#2 ECO.2.2.8).</summary>
+    public static readonly FindingDefinition MesWithoutPatient = new("SMTP-3403", Severity.Error, "X-MSS-MES on a message to no patient mailbox", [MssRequirementIds.Mes01]);
+
+    /// <summary>No Disposition-Notification-To although a read receipt was asked (RFC 8098 §2.1, MSS-12).</summary>
+    public static readonly FindingDefinition ReadReceiptNotRequested = new("SMTP-3410", Severity.Error, "Read receipt not requested (no Disposition-Notification-To)", [MssRequirementIds.Mss07]);
+
+    /// <summary>Disposition-Notification-To unusable: not one address, or not the envelope sender (RFC 8098 §2.1).</summary>
+    public static readonly FindingDefinition ReadReceiptAddressInvalid = new("SMTP-3411", Severity.Error, "Disposition-Notification-To is not the sender's single address", [MssRequirementIds.Mss07]);
+
+    /// <summary>A RCPT without NOTIFY=SUCCESS,FAILURE although a delivery receipt was asked (RFC 3461 §4.1, MSS-13).</summary>
+    public static readonly FindingDefinition DeliveryNotifyMissing = new("SMTP-3420", Severity.Error, "RCPT without NOTIFY=SUCCESS,FAILURE", [MssRequirementIds.Mss08]);
+
+    /// <summary>No ENVID on MAIL FROM, so the returned DSN cannot be correlated with the message (RFC 3461 §4.4, MSS-13).</summary>
+    public static readonly FindingDefinition DeliveryEnvelopeIdMissing = new("SMTP-3421", Severity.Error, "MAIL FROM without ENVID", [MssRequirementIds.Mss08]);
 }

@@ -52,4 +52,10 @@ public static class XdmFindings
 
     /// <summary>XDSDocumentEntry metadata disagrees with the CDA header it describes (uniqueId, patientId, typeCode, languageCode, creationTime; domain.md §3.3, MSS-10).</summary>
     public static readonly FindingDefinition MetadataInconsistent = new("XDM-2015", Severity.Error, "METADATA.XML disagrees with the CDA header", [Mss04]);
+
+    /// <summary>A document marked MASQUE_PS in the XDM metadata was sent to a professional mailbox (domain.md §3.5, MSS-11).</summary>
+    public static readonly FindingDefinition MaskedDocumentToProfessional = new("XDM-2201", Severity.Error, "MASQUE_PS document sent to a professional mailbox", [MssRequirementIds.Mss06]);
+
+    /// <summary>A document marked INVISIBLE_PATIENT was sent to a Mon espace santé mailbox (domain.md §3.5, MSS-11).</summary>
+    public static readonly FindingDefinition InvisibleDocumentToPatient = new("XDM-2202", Severity.Error, "INVISIBLE_PATIENT document sent to a patient mailbox", [MssRequirementIds.Mes02]);
 }

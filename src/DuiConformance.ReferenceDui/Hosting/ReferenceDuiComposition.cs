@@ -28,16 +28,29 @@ internal static class ReferenceDuiComposition
                 settings.PscPassword ?? string.Empty,
                 time);
         var publisher = new DmpPublisher(http, settings.FhirBaseUrl, new ProvideDocumentBundleBuilder(organisation), time, tokens);
+        var messageBuilder = new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation));
+        var sender = new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens)
+        {
+            RequestDeliveryReceipts = !organisation.Has(ReferenceDuiDefects.NoDeliveryNotify),
+        };
+
+        // Note: the MSSanté tables live in the same SQLite file; their schema is ensured once at start-up.
+        var mssStore = new MssStore(settings.DatabasePath);
+        var mss = new MssServices(
+            mssStore,
+            new MssOutbox(organisation, database, mssStore, messageBuilder, sender, settings.MssMaxMessageBytes),
+            new MssReceiver(settings.ImapHost, settings.ImapPort, settings.ImapUser ?? settings.SmtpUser, settings.ImapPassword ?? settings.SmtpPassword, pinning, database, mssStore));
         return new ReferenceDuiContext(
             organisation,
             database,
             new DluDocumentBuilder(organisation),
             publisher,
-            new MssMessageBuilder(organisation, new XdmPackageBuilder(organisation)),
-            new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens),
+            messageBuilder,
+            sender,
             time,
             new Identity.InsiClient(insiHttp, settings.InsiEndpoint, settings.ProductName, settings.ProductVersion, settings.InsiIdam),
-            DmpServicesFor(new DmpHttp(http, settings.FhirBaseUrl, tokens), organisation, time));
+            DmpServicesFor(new DmpHttp(http, settings.FhirBaseUrl, tokens), organisation, time),
+            mss);
     }
 
     private static DmpServices DmpServicesFor(DmpHttp http, OrganisationProfile organisation, TimeProvider time) =>

@@ -38,11 +38,24 @@ public static class ReferenceDuiDefects
 
     /// <summary>The DUI asks the DMP status but ignores the usager's opposition to feeding (must fail DUI-DMP-09).</summary>
     public const string FeedsDespiteOpposition = "feeds-despite-opposition";
+    /// <summary>MSSanté messages never ask for a read receipt (no Disposition-Notification-To; must fail DUI-MSS-07).</summary>
+    public const string NoReadReceiptRequest = "no-read-receipt-request";
+
+    /// <summary>MSSanté submissions never ask for a delivery receipt (no NOTIFY on RCPT; must fail DUI-MSS-08).</summary>
+    public const string NoDeliveryNotify = "no-delivery-notify";
+
+    /// <summary>The Mon espace santé address is built from the 13-digit NIR without its key (must fail DUI-MES-01).</summary>
+    public const string PatientAddressWithoutKey = "patient-address-without-key";
+
+    /// <summary>A document marked INVISIBLE_PATIENT is still sent to the usager's Mon espace santé mailbox (must fail DUI-MES-02).</summary>
+    public const string InvisibleDocumentToPatient = "invisible-document-to-patient";
 
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
-         ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition];
+         ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
+
+        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

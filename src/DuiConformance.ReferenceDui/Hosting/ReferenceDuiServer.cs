@@ -37,6 +37,8 @@ public static class ReferenceDuiServer
 
         var database = new ReferenceDuiDatabase(settings.DatabasePath);
         await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var mssStore = new Storage.MssStore(settings.DatabasePath);
+        await mssStore.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -79,6 +81,7 @@ public static class ReferenceDuiServer
         {
             app.MapConformanceHooks(settings.HooksSecret, holder);
         }
+        app.MapMssante();
 
         try
         {

@@ -108,4 +108,18 @@ public sealed record ReferenceDuiSettings
     /// empty (the default): the hooks are not mapped at all and answer 404; only a test set-up turns them on.
     /// </summary>
     public string? HooksSecret { get; init; }
+    /// <summary>The MSSanté operator's IMAP host; the DUI always upgrades with STARTTLS before authenticating.</summary>
+    public string ImapHost { get; init; } = "127.0.0.1";
+
+    /// <summary>The IMAP port (143 in production); 0 or absent host: no mail retrieval.</summary>
+    public int ImapPort { get; init; }
+
+    /// <summary>The mailbox login used for IMAP AUTHENTICATE PLAIN, only after TLS; defaults to <see cref="SmtpUser"/>.</summary>
+    public string? ImapUser { get; init; }
+
+    /// <summary>The IMAP password; never shown or logged; defaults to <see cref="SmtpPassword"/>.</summary>
+    public string? ImapPassword { get; init; }
+
+    /// <summary>The operator's maximum message size in octets (SMTP SIZE); a message over it is not sent (MSS/va1.13). 0: no local check.</summary>
+    public long MssMaxMessageBytes { get; init; }
 }

@@ -38,6 +38,9 @@ internal sealed class MssSender
         _tokens = tokens;
     }
 
+    /// <summary>True to ask the operator for a delivery receipt (NOTIFY=SUCCESS,FAILURE and ENVID, RFC 3461).</summary>
+    public bool RequestDeliveryReceipts { get; init; } = true;
+
     /// <summary>How a send ended, in words for the user.</summary>
     public sealed record Outcome(bool Succeeded, string Message);
 
@@ -52,7 +55,7 @@ internal sealed class MssSender
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        using var client = new SmtpClient
+        using var client = new MssSmtpClient(RequestDeliveryReceipts)
         {
             Timeout = (int)Timeout.TotalMilliseconds,
             SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,

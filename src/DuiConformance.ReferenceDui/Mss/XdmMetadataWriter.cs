@@ -98,6 +98,8 @@ internal static class XdmMetadataWriter
                 Slot("authorSpecialty", "G15_10/SM26^Médecin - Qualifié en Médecine Générale (SM)^1.2.250.1.213.1.1.4.5")),
             Coded(NextId(), DocClassCode, docId, SharingCodes.Class),
             Coded(NextId(), DocConfidentiality, docId, SharingCodes.Confidentiality),
+            // Note: several confidentialityCode classifications coexist on one entry (N + MASQUE_PS …), domain.md §3.5.
+            SharingCodes.Visibility(document.Restriction) is { } visibility ? Coded(NextId(), DocConfidentiality, docId, visibility) : null,
             Coded(NextId(), DocFormatCode, docId, SharingCodes.Format),
             Coded(NextId(), DocFacilityType, docId, SharingCodes.FacilityType),
             Coded(NextId(), DocPracticeSetting, docId, SharingCodes.PracticeSetting),

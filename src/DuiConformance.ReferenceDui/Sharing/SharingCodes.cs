@@ -40,4 +40,23 @@ internal static class SharingCodes
 
     /// <summary>Language of the documents.</summary>
     public const string Language = "fr-FR";
+
+    /// <summary>OID of TRE_A07-StatutVisibiliteDocument (domain.md §3.5).</summary>
+    public const string VisibilityOid = "1.2.250.1.213.1.1.4.13";
+
+    /// <summary>Not visible to the patient (TRE_A07).</summary>
+    public static readonly Code InvisiblePatient = new("INVISIBLE_PATIENT", "Non visible par le patient", VisibilityOid,
+        "https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument");
+
+    /// <summary>Hidden from health professionals (TRE_A07).</summary>
+    public static readonly Code MaskedFromProfessionals = new("MASQUE_PS", "Masqué aux professionnels de santé", VisibilityOid,
+        "https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument");
+
+    /// <summary>The TRE_A07 code of a restriction value, or <c>null</c> for none or an unknown value.</summary>
+    public static Code? Visibility(string? restriction) => restriction switch
+    {
+        "INVISIBLE_PATIENT" => InvisiblePatient,
+        "MASQUE_PS" => MaskedFromProfessionals,
+        _ => null,
+    };
 }

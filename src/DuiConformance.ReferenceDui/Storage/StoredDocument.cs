@@ -25,6 +25,9 @@ internal sealed record StoredDocument
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The visibility restriction set on the document (TRE_A07: <c>INVISIBLE_PATIENT</c> or <c>MASQUE_PS</c>), or <c>null</c>.</summary>
+    public string? Restriction { get; init; }
+
     /// <summary>Wraps a freshly built CDA for storage.</summary>
     public static StoredDocument From(CdaDocument cda, long usagerId, DateTimeOffset createdAt)
     {

@@ -16,11 +16,14 @@ internal static class DocumentPages
     /// <summary>Label of the recipient input.</summary>
     public const string RecipientLabel = "Destinataire MSSanté";
 
+    /// <summary>Label of the read receipt checkbox (checked by default).</summary>
+    public const string ReadReceiptLabel = "Demander un accusé de lecture";
+
     /// <summary>Name of the button that sends the document over MSSanté.</summary>
     public const string SendButton = "Envoyer par MSSanté";
 
     /// <summary>The page of <paramref name="document"/>; <paramref name="messageHtml"/> is an already-rendered status or alert.</summary>
-    public static string Page(StoredDocument document, Usager usager, IReadOnlyList<DocumentEvent> events, string? messageHtml, string recipient)
+    public static string Page(StoredDocument document, Usager usager, IReadOnlyList<DocumentEvent> events, string? messageHtml, string recipient, string mssHtml = "")
     {
         var body = new StringBuilder();
         if (messageHtml is not null)
@@ -52,10 +55,12 @@ internal static class DocumentPages
         body.Append(CultureInfo.InvariantCulture, $"""
             <form method="post" action="/documents/{document.Id}/mssante" novalidate>
             <div class="field"><label for="recipient">{E(RecipientLabel)}</label><input type="email" id="recipient" name="recipient" value="{E(recipient)}" autocomplete="off" required aria-describedby="recipient-hint"><p class="hint" id="recipient-hint">Adresse MSSanté du destinataire, par exemple prenom.nom@medecin.mssante.fr.</p></div>
+            <div class="field"><input type="checkbox" id="readReceipt" name="readReceipt" value="on" checked><label for="readReceipt">{E(ReadReceiptLabel)}</label></div>
             <button type="submit">{E(SendButton)}</button>
             </form>
 
             """);
+        body.Append(mssHtml);
 
         body.Append("<h2>Historique des partages</h2>\n");
         if (events.Count == 0)

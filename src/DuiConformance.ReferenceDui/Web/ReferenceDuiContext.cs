@@ -15,7 +15,8 @@ internal sealed record ReferenceDuiContext(
     MssSender MssSender,
     TimeProvider Time,
     Identity.InsiClient? Insi = null,
-    DmpServices? Dmp = null)
+    DmpServices? Dmp = null,
+    MssServices? Mss = null)
 {
     /// <summary>The defects switched on, in catalogue order (for <c>/about</c>).</summary>
     public IReadOnlyList<string> DefectList => ReferenceDuiDefects.Known.Where(Organisation.Has).ToList();

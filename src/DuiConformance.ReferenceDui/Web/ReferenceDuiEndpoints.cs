@@ -107,7 +107,10 @@ internal static class ReferenceDuiEndpoints
         var justSaved = http.Request.Query.ContainsKey("enregistre");
         long? generated = long.TryParse(http.Request.Query["document"], NumberStyles.None, CultureInfo.InvariantCulture, out var docId)
             && documents.Any(d => d.Id == docId) ? docId : null;
-        return dui.Page($"Usager n° {usager.Id.ToString(CultureInfo.InvariantCulture)}", UsagerPages.Record(usager, documents, justSaved, generated));
+        var mssHtml = dui.Mss is { } mss
+            ? MssPages.UsagerSection(usager, await mss.Store.IsOpposedAsync(id, ct).ConfigureAwait(false), await mss.Store.ListReceivedAsync(id, ct).ConfigureAwait(false))
+            : "";
+        return dui.Page($"Usager n° {usager.Id.ToString(CultureInfo.InvariantCulture)}", UsagerPages.Record(usager, documents, justSaved, generated) + mssHtml);
     }
 
     private static async Task<IResult> GenerateDlu(long id, ReferenceDuiContext dui, CancellationToken ct)
@@ -169,14 +172,23 @@ internal static class ReferenceDuiEndpoints
         }
 
         var now = Hl7Time.ToSeconds(dui.Time.GetUtcNow());
-        var message = dui.MessageBuilder.Build(ExchangeIdentity.For(usager, dui.Organisation), document, recipient, now);
-        var outcome = await dui.MssSender.SendAsync(message, ct).ConfigureAwait(false);
-        await dui.Database.InsertSendAsync(document.Id, now, recipient.Address, message.MessageId, outcome.Succeeded, outcome.Message, ct).ConfigureAwait(false);
+        var outcome = dui.Mss is { } mss
+            ? await mss.Outbox.SendAsync(new MssOutbox.Request(usager, document, recipient, form is not null && IsChecked(form, "readReceipt"), BlockReplies: false), now, ct).ConfigureAwait(false)
+            : await SendPlainAsync(dui, usager, document, recipient, now, ct).ConfigureAwait(false);
         var html = outcome.Succeeded ? Status(E(outcome.Message)) : Alert($"<p>{E(outcome.Message)}</p>");
         return await DocumentPageAsync(dui, id, html, outcome.Succeeded ? "" : recipientText,
             outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, ct).ConfigureAwait(false);
     }
 
+    private static async Task<MssSender.Outcome> SendPlainAsync(ReferenceDuiContext dui, Usager usager, StoredDocument document, MailboxAddress recipient, DateTimeOffset now, CancellationToken ct)
+    {
+        var message = dui.MessageBuilder.Build(ExchangeIdentity.For(usager, dui.Organisation), document, recipient, now);
+        var outcome = await dui.MssSender.SendAsync(message, ct).ConfigureAwait(false);
+        await dui.Database.InsertSendAsync(document.Id, now, recipient.Address, message.MessageId, outcome.Succeeded, outcome.Message, ct).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>Renders the document page with an optional status or alert; also used by the MSSanté routes.</summary>
     internal static async Task<IResult> DocumentPageAsync(ReferenceDuiContext dui, long id, string? messageHtml, string recipient, int status, CancellationToken ct)
     {
         var document = await dui.Database.GetDocumentAsync(id, ct).ConfigureAwait(false);
@@ -187,8 +199,11 @@ internal static class ReferenceDuiEndpoints
         }
 
         var events = await dui.Database.ListEventsAsync(id, ct).ConfigureAwait(false);
+        var mssHtml = dui.Mss is { } mss
+            ? MssPages.DocumentSection(document, usager, await mss.Store.GetRestrictionAsync(id, ct).ConfigureAwait(false), await mss.Store.ListReceiptsAsync(id, ct).ConfigureAwait(false))
+            : "";
         return dui.Page($"Document n° {id.ToString(CultureInfo.InvariantCulture)} – {document.Title}",
-            DocumentPages.Page(document, usager, events, messageHtml, recipient), status);
+            DocumentPages.Page(document, usager, events, messageHtml, recipient, mssHtml), status);
     }
 
     private static bool TryParseRecipient(string text, out MailboxAddress recipient)

@@ -22,5 +22,10 @@ public static class ActionVocabulary
         "import-usager",
         "replace-document",
         "attempt-publish-dmp",
+        "send-mss-patient",
+        "show-receipts",
+        "record-mss-opposition",
+        "show-received",
+        "restrict-document",
     };
 }

@@ -27,6 +27,9 @@ public sealed partial class ScenarioData
     /// <summary>Stores a variable captured during the run as <c>vars.&lt;name&gt;</c>.</summary>
     public void Capture(string name, string value) => _values["vars." + name] = value;
 
+    /// <summary>Makes an action's <c>with:</c> parameter available to the UI map as <c>{with.&lt;name&gt;}</c> (replaced by the next action's).</summary>
+    public void SetParameter(string name, string value) => _values["with." + name] = value;
+
     /// <summary>Replaces every <c>{key}</c> in <paramref name="template"/>; an unknown key is an error, not an empty string.</summary>
     /// <exception cref="KeyNotFoundException">A placeholder names no known value.</exception>
     public string Interpolate(string template)

@@ -39,6 +39,12 @@ public sealed class ScenarioRunner
     /// </summary>
     public VirtualClock? Clock { get; set; }
 
+    /// <summary>
+    /// Files a message (exact bytes) in the DUI's MSSanté mailbox, for action steps with a <c>deliver:</c> parameter
+    /// (a fixture path under fixtures/); <c>null</c> when the run has no mail operator.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, CancellationToken, Task>? DeliverMail { get; init; }
+
     /// <summary>Raised after each step, for progress display.</summary>
     public event Action<ScenarioDefinition, StepReport>? StepCompleted;
 
@@ -106,6 +112,16 @@ public sealed class ScenarioRunner
 
         try
         {
+            foreach (var (name, value) in step.Parameters)
+            {
+                data.SetParameter(name, value);
+            }
+
+            if (step.Parameters.TryGetValue(DeliverParameter, out var fixture))
+            {
+                await DeliverAsync(fixture, cancellationToken).ConfigureAwait(false);
+            }
+
             DriverStepResult result;
             using (Clock?.BeginAction())
             {
@@ -118,6 +134,33 @@ public sealed class ScenarioRunner
         catch (HarnessException exception)
         {
             return new StepReport(step.Id, "action", title, Outcome.Error.ToWireName(), $"{exception.Code}: {exception.Message}", []);
+        }
+    }
+
+    /// <summary>The action parameter naming a fixture message to file in the DUI's mailbox before the action.</summary>
+    public const string DeliverParameter = "deliver";
+
+    private async Task DeliverAsync(string fixture, CancellationToken cancellationToken)
+    {
+        if (DeliverMail is null)
+        {
+            throw new HarnessException(HarnessCodes.MailDeliveryUnavailable, $"L'étape demande de déposer « {fixture} » dans la boîte du DUI, mais ce banc n'a pas d'opérateur MSSanté simulé.");
+        }
+
+        var root = Path.GetFullPath(RepositoryLayout.Fixtures) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, fixture));
+        if (!path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            throw new HarnessException(HarnessCodes.MailDeliveryFailed, $"Message à déposer introuvable sous fixtures/ : « {fixture} ».");
+        }
+
+        try
+        {
+            await DeliverMail(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            throw new HarnessException(HarnessCodes.MailDeliveryFailed, $"Le message « {fixture} » n'a pas pu être déposé : {exception.Message}");
         }
     }
 

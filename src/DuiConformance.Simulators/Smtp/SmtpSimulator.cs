@@ -39,6 +39,9 @@ public sealed class SmtpSimulator : IAsyncDisposable
         _context = context;
     }
 
+    /// <summary>The largest message the server accepts (the SIZE it advertises, RFC 1870), in bytes.</summary>
+    public long MaxMessageSize => _context.Options.MaxMessageSize;
+
     /// <summary>Where the simulator listens, once started (the chosen port when <see cref="SmtpSimulatorOptions.Port"/> was 0).</summary>
     /// <exception cref="InvalidOperationException">Not started.</exception>
     public IPEndPoint LocalEndPoint => (IPEndPoint?)_listener?.LocalEndpoint ?? throw new InvalidOperationException("The SMTP simulator is not started.");

@@ -20,9 +20,10 @@ public sealed class CatalogueTests
         [typeof(ImapSecurityFindings)] = "IMAP-4",
         [typeof(FhirProfileFindings)] = "FHIR-5",
         [typeof(DmpFindings)] = "FHIR-5",
+        [typeof(ImapFindings)] = "IMAP-4",
     };
 
-    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All];
+    private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All, .. MssRequirementIds.All];
 
     [Test]
     public void Finding_codes_are_unique()
@@ -83,13 +84,15 @@ public sealed class CatalogueTests
             "ins.verification.not-overwritten", "ins.fhir.patient-ins", "mss.auth.psc-token",
             "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
+            "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
+            "mss.imap.tls-before-auth",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse, EvidenceKinds.SmtpTranscript];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;
@@ -120,9 +123,8 @@ public sealed class CatalogueTests
         verified.ShouldNotContain(InsRequirementIds.Ins10);
         MailSecurityRequirementIds.All.ShouldAllBe(requirement => evidenced.Contains(requirement));
 
-        // Note: DUI-SEC-02's check (ImapTlsBeforeLoginCheck) joins the catalogue with the first scenario that reads mail
-        // over IMAP; until then the requirement stays not-tested and no catalogue check may claim it.
+        // Note: DUI-SEC-02 is claimed by mss.imap.tls-before-auth, judged in mss-receive-and-file (the DUI reads mail over IMAP).
         verified.ShouldContain(MailSecurityRequirementIds.Sec03);
-        verified.ShouldNotContain(MailSecurityRequirementIds.Sec02);
+        verified.ShouldContain(MailSecurityRequirementIds.Sec02);
     }
 }

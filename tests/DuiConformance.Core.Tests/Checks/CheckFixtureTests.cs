@@ -98,7 +98,10 @@ public sealed class CheckFixtureTests
         // skip here and are proven by tests/DuiConformance.Core.Tests/Checks/Ins.
         string[] notExercised = ["ins.emission.qualified-only", "ins.traits.insi", "ins.given-name.first", "ins.insi.request", "ins.insi.mutual-tls",
             "ins.insi.traits", "ins.insi.no-single-answer", "ins.verification.not-overwritten", "ins.fhir.patient-ins",
-            "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status"];
+            "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
+
+            // Note: no fixture writes to a Mon espace santé mailbox; proven by Checks/Mail/MssReceiptPatientRestrictionTests.
+            "mss.patient.mailbox", "mss.imap.tls-before-auth"];
         foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);

@@ -21,11 +21,18 @@ internal static class SampleRun
     // its DUI-INS lines (identity vigilance has its own checks and tests), its DUI-SEC-02/03 lines (MSSanté security
     // of catalogue-mss.csv, proven by MailSecurityCheckTests) nor its PDSm profile lines (DmpRequirementIds).
     private static readonly Lazy<EligibilityRuleSet> LazyRuleSet = new(() => EligibilityRuleSet.Parse(
-        string.Join('\n', File.ReadAllLines(EligibilityRuleSet.DefaultPath("2025")).Where(line => !line.Contains("DUI-INS-", StringComparison.Ordinal) && !line.Contains("DUI-SEC-02", StringComparison.Ordinal) && !line.Contains("DUI-SEC-03", StringComparison.Ordinal) && !DmpRequirementIds.All.Any(id => line.Contains(id, StringComparison.Ordinal)))),
+        string.Join('\n', File.ReadAllLines(EligibilityRuleSet.DefaultPath("2025")).Where(line => !line.Contains("DUI-INS-", StringComparison.Ordinal) && !IsOtherCatalogueRequirement(line))),
         EligibilityRuleSet.DefaultPath("2025"),
         LazyCatalogue.Value));
 
     public static RequirementCatalogue Catalogue => LazyCatalogue.Value;
+
+    // Note: likewise the rule set's lines naming requirements of the other catalogue files (MSSanté receipts, patient messaging…).
+    private static bool IsOtherCatalogueRequirement(string line)
+    {
+        var item = line.Trim();
+        return item.StartsWith("- DUI-", StringComparison.Ordinal) && !LazyCatalogue.Value.Contains(item[2..].Trim());
+    }
 
     public static EligibilityRuleSet RuleSet => LazyRuleSet.Value;
 
