@@ -92,6 +92,14 @@ public static class SimplifiedPublishEndpoint
             return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status422UnprocessableEntity, FhirIssue.ToOperationOutcome(issues)).ConfigureAwait(false);
         }
 
+        // Note: ITI-105 feeds the DMP as ITI-65 does, so the same refusal of an absent, closed or opposed DMP applies
+        // (PDSm4DMP TD2 = ITI-105 or ITI-65; domain.md §8.3 DMP-09); the INS comes from the contained Patient or subject.
+        if (DmpStatusEndpoints.FeedingRefusal(options.DmpRegistry, [document, .. document.Contained]) is { } dmpRefusal)
+        {
+            var dmpStatus = dmpRefusal.Finding == FhirSimulatorFindings.DmpAbsent ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity;
+            return await DocumentSharingEndpoints.RespondAsync(exchange, dmpStatus, DocumentSharingEndpoints.Outcome(dmpRefusal)).ConfigureAwait(false);
+        }
+
         var stored = Prepare(document, now);
         try
         {

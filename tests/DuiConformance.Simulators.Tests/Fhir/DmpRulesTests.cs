@@ -61,6 +61,18 @@ public sealed class DmpRulesTests
     }
 
     [TestCase(ClosedIns, HttpStatusCode.UnprocessableEntity, "FHIR-5951")]
+    [TestCase(AbsentIns, HttpStatusCode.NotFound, "FHIR-5950")]
+    public async System.Threading.Tasks.Task Simplified_publish_to_a_dmp_that_is_not_active_is_refused_like_iti65(string ins, HttpStatusCode status, string code)
+    {
+        using var content = PdsmDocuments.Json(PdsmDocuments.Publication(ins, "<ClinicalDocument/>"u8.ToArray()));
+        using var response = await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
+
+        response.StatusCode.ShouldBe(status);
+        Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync()).Issue[0].Details!.Coding[0].Code.ShouldBe(code);
+        _simulator.Documents.All.ShouldBeEmpty();
+    }
+
+    [TestCase(ClosedIns, HttpStatusCode.UnprocessableEntity, "FHIR-5951")]
     [TestCase(OpposedIns, HttpStatusCode.UnprocessableEntity, "FHIR-5952")]
     [TestCase(AbsentIns, HttpStatusCode.NotFound, "FHIR-5950")]
     public async System.Threading.Tasks.Task Feeding_a_dmp_that_is_not_active_is_refused_and_nothing_is_stored(string ins, HttpStatusCode status, string code)
