@@ -69,16 +69,17 @@ public sealed class SecondSutEndToEndTests
     }
 
     [Test]
-    [Description("Its own CDA template, hand-written ITI-65 JSON, XDM zip and MailKit sending meet every requirement dlu-share verifies.")]
-    public void Every_dlu_share_step_and_check_passes()
+    [Description("Its own CDA template, hand-written ITI-65 JSON, XDM zip and MailKit sending meet the CDA, ITI-65 structure and " +
+        "integrity, XDM and SMTP requirements. Honest gaps, from checks added after it was written: it authenticates SMTP with " +
+        "PLAIN, not a Pro Santé Connect token (DUI-SEC-03), and its hand-written bundle has no PDSm context, SubmissionSet " +
+        "extensions or profile declarations (DUI-DMP-11, -12, -15).")]
+    public void Dlu_share_passes_every_check_but_the_psc_token_and_pdsm_profile_ones()
     {
-        var scenario = _report.Scenarios.Single(item => item.Id == "dlu-share");
         var checks = _report.Checks.Where(check => check.Scenario == "dlu-share").ToList();
 
-        scenario.ShouldSatisfyAllConditions(
-            () => scenario.Outcome.ShouldBe("pass"),
-            () => checks.Count.ShouldBe(13),
-            () => checks.Where(check => check.Outcome != "pass").Select(check => $"{check.Id}: {check.Outcome} {check.Reason}").ShouldBeEmpty(),
+        checks.ShouldSatisfyAllConditions(
+            () => checks.Count.ShouldBe(SecondSutGaps.DluShareChecks),
+            () => checks.Where(check => check.Outcome != "pass").Select(check => check.Id).ShouldBe(SecondSutGaps.FailingDluShareChecks, ignoreOrder: true),
             () => _report.Requirements.Where(requirement => requirement.Id is "DUI-CDA-01" or "DUI-CDA-04" or "DUI-DMP-03" or "DUI-MSS-04" or "DUI-SEC-01").ShouldAllBe(requirement => requirement.Outcome == "pass"));
     }
 
