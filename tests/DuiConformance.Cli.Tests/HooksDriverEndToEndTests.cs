@@ -87,8 +87,10 @@ public sealed class HooksDriverEndToEndTests
         var result = await RunAsync(defect, [defect]);
 
         var failed = result.Report.Requirements.Where(requirement => requirement.IsTestedByHarness && requirement.Outcome != "pass").Select(requirement => requirement.Id).ToList();
+        // Note: a SHOULD requirement that fails never fails the run (STYLE.md rule 13): such a defect exits 0, its requirement still fails.
+        var failsRun = result.Report.Requirements.Any(requirement => expected.Contains(requirement.Id) && requirement.Level.Equals("SHALL", StringComparison.OrdinalIgnoreCase));
         result.ShouldSatisfyAllConditions(
-            () => result.ExitCode.ShouldBe(ExitCodes.Failed),
+            () => result.ExitCode.ShouldBe(failsRun ? ExitCodes.Failed : ExitCodes.Passed),
             () => failed.ShouldBe(expected, ignoreOrder: true),
             () => result.Report.Requirements.Where(requirement => expected.Contains(requirement.Id)).ShouldAllBe(requirement => requirement.Outcome == "fail"));
     }

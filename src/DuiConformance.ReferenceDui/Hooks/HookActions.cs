@@ -1,9 +1,9 @@
 using System.Globalization;
 using DuiConformance.ReferenceDui.Cda;
 using DuiConformance.ReferenceDui.Identity;
+using DuiConformance.ReferenceDui.Mss;
 using DuiConformance.ReferenceDui.Storage;
 using DuiConformance.ReferenceDui.Web;
-using MimeKit;
 
 namespace DuiConformance.ReferenceDui.Hooks;
 
@@ -11,11 +11,15 @@ namespace DuiConformance.ReferenceDui.Hooks;
 /// The reference DUI's test hooks actions: each calls the same services as the matching page handler (validator,
 /// SQLite store, identity-vigilance transitions, DLU builder, DMP publisher, MSSanté sender), never the web UI.
 /// </summary>
-internal static class HookActions
+internal static partial class HookActions
 {
     /// <summary>The verbs offered, in the order of <c>GET info</c>.</summary>
     public static IReadOnlyList<string> Supported { get; } =
-        ["create-usager", "import-usager", "lookup-ins", "verify-ins", "qualify-identity", "create-document", "publish-dmp", "send-mss"];
+    [
+        "create-usager", "import-usager", "lookup-ins", "verify-ins", "qualify-identity", "create-document", "publish-dmp", "send-mss",
+        "search-dmp", "replace-document", "mask-document", "attempt-publish-dmp",
+        "send-mss-patient", "restrict-document", "record-mss-opposition", "receive-and-file", "show-received", "show-receipts",
+    ];
 
     /// <summary>Performs one action; a refusal by the DUI is a failed result, never an exception.</summary>
     public static Task<HookActionResult> PerformAsync(string action, HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct) => action switch
@@ -39,8 +43,18 @@ internal static class HookActions
         }),
         "qualify-identity" => WithUsagerAsync(request, dui, ct, usager => Task.FromResult<(IdentityVigilance.Transition, string?)>((IdentityVigilance.AfterDocumentCheck(usager), null))),
         "create-document" => CreateDocumentAsync(request, dui, ct),
-        "publish-dmp" => PublishAsync(request, dui, ct),
+        "publish-dmp" => PublishAsync(request, dui, attempt: false, ct),
+        "attempt-publish-dmp" => PublishAsync(request, dui, attempt: true, ct),
+        "search-dmp" => SearchDmpAsync(request, dui, ct),
+        "replace-document" => ReplaceAsync(request, dui, ct),
+        "mask-document" => MaskAsync(request, dui, ct),
         "send-mss" => SendAsync(request, dui, ct),
+        "send-mss-patient" => SendToPatientAsync(request, dui, ct),
+        "restrict-document" => RestrictAsync(request, dui, ct),
+        "record-mss-opposition" => RecordOppositionAsync(request, dui, ct),
+        "receive-and-file" => ReceiveAsync(request, dui, ct),
+        "show-received" => ShowReceivedAsync(request, dui, ct),
+        "show-receipts" => ShowReceiptsAsync(request, dui, ct),
         _ => Task.FromResult(HookActionResult.Failed($"action « {action} » non proposée par le DUI de référence")),
     };
 
@@ -76,7 +90,7 @@ internal static class HookActions
         var usager = await FindUsagerAsync(request, dui, ct).ConfigureAwait(false);
         if (usager is null)
         {
-            return HookActionResult.Failed($"Usager introuvable (vars.usagerId = « {request.Var("usagerId")} »).");
+            return UsagerNotFound(request);
         }
 
         var (applied, error) = await transition(usager).ConfigureAwait(false);
@@ -101,7 +115,7 @@ internal static class HookActions
         var usager = await FindUsagerAsync(request, dui, ct).ConfigureAwait(false);
         if (usager is null)
         {
-            return HookActionResult.Failed($"Usager introuvable (vars.usagerId = « {request.Var("usagerId")} »).");
+            return UsagerNotFound(request);
         }
 
         var now = Hl7Time.ToSeconds(dui.Time.GetUtcNow());
@@ -110,17 +124,21 @@ internal static class HookActions
         return HookActionResult.Done("DLU généré", ("documentId", stored.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
-    private static async Task<HookActionResult> PublishAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct)
+    private static async Task<HookActionResult> PublishAsync(HookActionRequest request, ReferenceDuiContext dui, bool attempt, CancellationToken ct)
     {
         var (document, usager) = await FindDocumentAsync(request, dui, ct).ConfigureAwait(false);
         if (document is null || usager is null)
         {
-            return HookActionResult.Failed($"Document introuvable (vars.documentId = « {request.Var("documentId")} »).");
+            return DocumentNotFound(request);
         }
 
-        var outcome = await dui.DmpPublisher.PublishAsync(ExchangeIdentity.For(usager, dui.Organisation), document, ct).ConfigureAwait(false);
+        // Note: the page's publication asks the DMP status by INS first (TD0.2, domain.md §3.4); so does the hook.
+        var outcome = await DmpEndpoints.PublishCheckedAsync(dui, usager, document, null, ct).ConfigureAwait(false);
         await dui.Database.InsertPublicationAsync(document.Id, dui.Time.GetUtcNow(), outcome.Succeeded, outcome.HttpStatus, outcome.Message, ct).ConfigureAwait(false);
-        return outcome.Succeeded ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message);
+
+        // Note: attempt-publish-dmp is the request whatever the DMP's answer (the UI map only waits for the sharing
+        // history, which records a refusal too); the scenario's checks judge whether the DUI fed the DMP.
+        return outcome.Succeeded || attempt ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message);
     }
 
     private static async Task<HookActionResult> SendAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct)
@@ -128,20 +146,31 @@ internal static class HookActions
         var (document, usager) = await FindDocumentAsync(request, dui, ct).ConfigureAwait(false);
         if (document is null || usager is null)
         {
-            return HookActionResult.Failed($"Document introuvable (vars.documentId = « {request.Var("documentId")} »).");
+            return DocumentNotFound(request);
         }
 
         var text = (request.Parameter("recipient") ?? request.Value("recipient")).Trim();
-        if (text.Length is 0 or > 254 || !MailboxAddress.TryParse(text, out var parsed) || !parsed.Address.Contains('@', StringComparison.Ordinal))
+        if (!ReferenceDuiEndpoints.TryParseRecipient(text, out var recipient))
         {
             return HookActionResult.Failed($"Adresse du destinataire invalide : « {text} ».");
         }
 
-        var recipient = new MailboxAddress(parsed.Name, parsed.Address);
+        // Note: as on the page, the send goes through the checked outbox (restriction, size) with the read receipt
+        // asked for, since the page's "Demander un accusé de lecture" box is ticked by default.
         var now = Hl7Time.ToSeconds(dui.Time.GetUtcNow());
-        var message = dui.MessageBuilder.Build(ExchangeIdentity.For(usager, dui.Organisation), document, recipient, now);
-        var outcome = await dui.MssSender.SendAsync(message, ct).ConfigureAwait(false);
-        await dui.Database.InsertSendAsync(document.Id, now, recipient.Address, message.MessageId, outcome.Succeeded, outcome.Message, ct).ConfigureAwait(false);
+        MssSender.Outcome outcome;
+        if (dui.Mss is { } mss)
+        {
+            outcome = await mss.Outbox.SendAsync(new MssOutbox.Request(usager, document, recipient, !IsFalse(request.Parameter("readReceipt")), BlockReplies: false), now, ct)
+                .ConfigureAwait(false);
+        }
+        else
+        {
+            var message = dui.MessageBuilder.Build(ExchangeIdentity.For(usager, dui.Organisation), document, recipient, now);
+            outcome = await dui.MssSender.SendAsync(message, ct).ConfigureAwait(false);
+            await dui.Database.InsertSendAsync(document.Id, now, recipient.Address, message.MessageId, outcome.Succeeded, outcome.Message, ct).ConfigureAwait(false);
+        }
+
         return outcome.Succeeded ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message);
     }
 
@@ -161,4 +190,12 @@ internal static class HookActions
         var usager = document is null ? null : await dui.Database.GetUsagerAsync(document.UsagerId, ct).ConfigureAwait(false);
         return (document, usager);
     }
+
+    private static HookActionResult UsagerNotFound(HookActionRequest request) =>
+        HookActionResult.Failed($"Usager introuvable (vars.usagerId = « {request.Var("usagerId")} »).");
+
+    private static HookActionResult DocumentNotFound(HookActionRequest request) =>
+        HookActionResult.Failed($"Document introuvable (vars.documentId = « {request.Var("documentId")} »).");
+
+    private static bool IsFalse(string? parameter) => parameter is "false" or "off" or "0";
 }

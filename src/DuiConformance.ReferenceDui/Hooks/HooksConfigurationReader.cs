@@ -49,6 +49,17 @@ internal static class HooksConfigurationReader
             };
         }
 
+        if (Section(body, "imap") is { } imap)
+        {
+            settings = settings with
+            {
+                ImapHost = Text(imap, "host") ?? settings.ImapHost,
+                ImapPort = imap.TryGetProperty("port", out var imapPort) && imapPort.TryGetInt32(out var value) && value is > 0 and < 65536 ? value : settings.ImapPort,
+                ImapUser = Text(imap, "user") ?? settings.ImapUser,
+                ImapPassword = Text(imap, "password") ?? settings.ImapPassword,
+            };
+        }
+
         if (body.TryGetProperty("trustedCertificatesPem", out var trusted) && trusted.ValueKind == JsonValueKind.Array && trusted.GetArrayLength() > 0)
         {
             // Note: the simulators' SMTP/IMAP TLS certificate comes first; the reference DUI pins exactly one.

@@ -71,6 +71,11 @@ internal static class HooksEndpoints
         hooks.MapPost("/reset", async (ReferenceDuiContext dui, CancellationToken ct) =>
         {
             await dui.Database.ResetAsync(ct).ConfigureAwait(false);
+            if (dui.Mss is { } mss)
+            {
+                await mss.Store.ResetAsync(ct).ConfigureAwait(false);
+            }
+
             return Results.Json(new { succeeded = true, message = "données de test effacées" });
         });
 

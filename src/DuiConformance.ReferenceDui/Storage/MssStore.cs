@@ -31,6 +31,10 @@ internal sealed class MssStore
             cda_title TEXT, cda BLOB);
         """, [], cancellationToken);
 
+    /// <summary>Deletes every restriction, opposition, receipt and received message (the test hooks' reset).</summary>
+    public Task ResetAsync(CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM document_restrictions; DELETE FROM mss_oppositions; DELETE FROM mss_receipts; DELETE FROM received_messages;", [], cancellationToken);
+
     /// <summary>The restriction of a document, or <c>null</c>.</summary>
     public async Task<string?> GetRestrictionAsync(long documentId, CancellationToken cancellationToken) =>
         await ScalarAsync("SELECT restriction FROM document_restrictions WHERE document_id = $id;", [("$id", documentId)], cancellationToken).ConfigureAwait(false) as string;

@@ -206,7 +206,7 @@ internal static class ReferenceDuiEndpoints
             DocumentPages.Page(document, usager, events, messageHtml, recipient, mssHtml), status);
     }
 
-    private static bool TryParseRecipient(string text, out MailboxAddress recipient)
+    internal static bool TryParseRecipient(string text, out MailboxAddress recipient)
     {
         recipient = null!;
         if (text.Length is 0 or > 254 || text.Any(char.IsControl))

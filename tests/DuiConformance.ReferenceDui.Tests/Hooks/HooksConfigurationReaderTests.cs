@@ -49,6 +49,21 @@ public sealed class HooksConfigurationReaderTests
     }
 
     [Test]
+    public void The_imap_mailbox_replaces_the_retrieval_settings()
+    {
+        using var body = JsonDocument.Parse("""{"imap":{"host":"127.0.0.1","port":1143,"user":"mbox","password":"pw"}}""");
+
+        var (settings, error) = HooksConfigurationReader.Read(body.RootElement, Current);
+
+        error.ShouldBeNull();
+        settings.ShouldNotBeNull().ShouldSatisfyAllConditions(
+            () => settings.ImapHost.ShouldBe("127.0.0.1"),
+            () => settings.ImapPort.ShouldBe(1143),
+            () => settings.ImapUser.ShouldBe("mbox"),
+            () => settings.ImapPassword.ShouldBe("pw"));
+    }
+
+    [Test]
     public void A_client_certificate_that_is_not_base64_is_refused_with_a_reason()
     {
         using var body = JsonDocument.Parse("""{"insi":{"clientCertificatePkcs12":"not base64 !"}}""");
