@@ -6,51 +6,9 @@ using DuiConformance.Core.Outcomes;
 
 namespace DuiConformance.Core.Tests.Checks;
 
-/// <summary>DUI-SEC-02 (IMAP TLS before login) and DUI-SEC-03 (XOAUTH2 with a PSC token) from the operator's session facts.</summary>
+/// <summary>DUI-SEC-03 (XOAUTH2 with a PSC token) from the operator's session facts; DUI-SEC-02 is ImapTlsBeforeAuthCheckTests.</summary>
 public sealed class MailSecurityCheckTests
 {
-    [Test]
-    public void Imap_login_after_starttls_in_tls_13_passes()
-    {
-        var result = Run("mss.imap.tls-before-login", Imap(("authMechanism", "XOAUTH2")));
-
-        result.Outcome.ShouldBe(Outcome.Pass);
-        result.EvidenceIds.ShouldBe(["ev-imap"]);
-    }
-
-    [Test]
-    public void Imap_login_attempt_before_tls_is_reported_even_when_the_later_login_succeeded()
-    {
-        var result = Run("mss.imap.tls-before-login", Imap(("authMechanism", "LOGIN"), ("authBeforeTls", "true")));
-
-        result.Outcome.ShouldBe(Outcome.Fail);
-        result.Findings.Select(finding => finding.Code).ShouldBe([ImapSecurityFindings.LoginBeforeTls.Code]);
-    }
-
-    [TestCase("Tls11", "IMAP-4103")]
-    [TestCase("Tls12", null)]
-    public void Imap_tls_version_must_be_1_2_or_later(string protocol, string? code)
-    {
-        var result = Run("mss.imap.tls-before-login", Imap(("authMechanism", "PLAIN"), ("tlsProtocol", protocol)));
-
-        result.Findings.Select(finding => finding.Code).ShouldBe(code is null ? [] : [code]);
-    }
-
-    [Test]
-    public void Imap_login_without_tls_is_reported()
-    {
-        var result = Run("mss.imap.tls-before-login", Imap(("authMechanism", "LOGIN"), ("tls", "false")));
-
-        result.Findings.Select(finding => finding.Code).ShouldBe([ImapSecurityFindings.NoTls.Code]);
-    }
-
-    [Test]
-    public void Imap_sessions_without_any_login_leave_the_check_skipped()
-    {
-        Run("mss.imap.tls-before-login", Imap(("authMechanism", ""))).Outcome.ShouldBe(Outcome.Skip);
-        Run("mss.imap.tls-before-login").Outcome.ShouldBe(Outcome.Skip);
-    }
-
     [TestCase("XOAUTH2", null)]
     [TestCase("OAUTHBEARER", null)]
     [TestCase("PLAIN", "SMTP-3101")]
@@ -83,9 +41,8 @@ public sealed class MailSecurityCheckTests
         Run("mss.auth.psc-token", Imap(("authMechanism", ""))).Outcome.ShouldBe(Outcome.Skip);
     }
 
-    // Note: mss.imap.tls-before-login is not in CheckCatalogue.All until a scenario reads mail over IMAP.
     private static CheckResult Run(string checkId, params (EvidenceItem Item, byte[] Content)[] evidence) =>
-        (checkId == "mss.imap.tls-before-login" ? new ImapTlsBeforeLoginCheck() : CheckCatalogue.Find(checkId).ShouldNotBeNull()).Evaluate(EvidenceSet.Of(evidence));
+        CheckCatalogue.Find(checkId).ShouldNotBeNull().Evaluate(EvidenceSet.Of(evidence));
 
     private static (EvidenceItem Item, byte[] Content) Imap(params (string Name, string Value)[] overrides)
     {
