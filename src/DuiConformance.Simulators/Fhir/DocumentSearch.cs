@@ -74,7 +74,7 @@ internal sealed class DocumentSearch
                     "period-start" => search.AddDate(name, raw, document => Instant(document.Context?.Period?.Start)),
                     "period-end" => search.AddDate(name, raw, document => Instant(document.Context?.Period?.End)),
                     _ when Neutral.Contains(name) => null,
-                    _ => Unsupported(name),
+                    _ => SearchIssues.Unsupported(name, Parameters.Select(parameter => parameter.Name)),
                 };
                 if (error is not null)
                 {
@@ -110,7 +110,7 @@ internal sealed class DocumentSearch
     {
         if (SearchPatient.ParseReferences(value) is not { } targets)
         {
-            return Invalid("patient", value, "une référence Patient/<id> est attendue");
+            return SearchIssues.Invalid("patient", value, "une référence Patient/<id> est attendue");
         }
 
         _criteria.Add((document, _) => SearchPatient.ReferenceMatches(document.Subject, targets));
@@ -121,7 +121,7 @@ internal sealed class DocumentSearch
     {
         if (SearchToken.ParseList(value) is not { } tokens || tokens.Any(token => token.Code is null))
         {
-            return Invalid("patient.identifier", value, "système|valeur attendu");
+            return SearchIssues.Invalid("patient.identifier", value, "système|valeur attendu");
         }
 
         _criteria.Add((document, repository) => SearchPatient.IdentifierMatches(document.Subject, tokens, repository));
@@ -133,7 +133,7 @@ internal sealed class DocumentSearch
         var codes = Split(value).ToList();
         if (codes.Count == 0)
         {
-            return Invalid("status", value, "un code de statut est attendu (current, superseded, entered-in-error)");
+            return SearchIssues.Invalid("status", value, "un code de statut est attendu (current, superseded, entered-in-error)");
         }
 
         _criteria.Add((document, _) => document.Status is { } status && codes.Contains(status.GetLiteral(), StringComparer.Ordinal));
@@ -144,7 +144,7 @@ internal sealed class DocumentSearch
     {
         if (SearchToken.ParseList(value) is not { } tokens)
         {
-            return Invalid(name, value, "système|code attendu");
+            return SearchIssues.Invalid(name, value, "système|code attendu");
         }
 
         _criteria.Add((document, _) => SearchToken.AnyMatches(tokens, codings(document)));
@@ -156,7 +156,7 @@ internal sealed class DocumentSearch
         var wanted = Split(value).ToList();
         if (wanted.Count == 0 || wanted.Exists(flag => flag is not ("true" or "false")))
         {
-            return Invalid("isArchived", value, "true ou false attendu");
+            return SearchIssues.Invalid("isArchived", value, "true ou false attendu");
         }
 
         // Note: a document without the PDSm isArchived extension counts as not archived — the simulator's reading of
@@ -174,7 +174,7 @@ internal sealed class DocumentSearch
     {
         if (!SearchDate.TryParse(value, out var criterion))
         {
-            return Invalid(name, value, "un préfixe facultatif (eq, ne, gt, lt, ge, le) suivi d'une date FHIR est attendu");
+            return SearchIssues.Invalid(name, value, "un préfixe facultatif (eq, ne, gt, lt, ge, le) suivi d'une date FHIR est attendu");
         }
 
         _criteria.Add((document, _) => target(document) is { } range && criterion.Matches(range.From, range.To));
@@ -218,16 +218,4 @@ internal sealed class DocumentSearch
     }
 
     private static IEnumerable<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static FhirIssue Invalid(string name, string value, string expected) => new(
-        FhirSimulatorFindings.InvalidSearchParameter,
-        OperationOutcome.IssueType.Invalid,
-        $"Valeur illisible pour le paramètre {name} : « {value} » ({expected}).",
-        name);
-
-    private static FhirIssue Unsupported(string name) => new(
-        FhirSimulatorFindings.UnsupportedSearchParameter,
-        OperationOutcome.IssueType.NotSupported,
-        string.Create(CultureInfo.InvariantCulture, $"Paramètre de recherche non pris en charge par le simulateur : {name} (pris en charge : {string.Join(", ", Parameters.Select(parameter => parameter.Name))})."),
-        name);
 }

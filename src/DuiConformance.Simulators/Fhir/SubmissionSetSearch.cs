@@ -64,7 +64,7 @@ internal sealed class SubmissionSetSearch
                     "source.identifier" => search.AddTokens(name, raw, requireCode: true, (list, repository, tokens) => SearchToken.AnyMatches(tokens, SourceIdentifiers(list, repository))),
                     "date" => search.AddDate(raw),
                     _ when Neutral.Contains(name) => null,
-                    _ => Unsupported(name),
+                    _ => SearchIssues.Unsupported(name, Parameters.Select(parameter => parameter.Name), "List"),
                 };
                 if (error is not null)
                 {
@@ -100,7 +100,7 @@ internal sealed class SubmissionSetSearch
     {
         if (SearchPatient.ParseReferences(value) is not { } targets)
         {
-            return Invalid("patient", value, "une référence Patient/<id> est attendue");
+            return SearchIssues.Invalid("patient", value, "une référence Patient/<id> est attendue");
         }
 
         _criteria.Add((list, _) => SearchPatient.ReferenceMatches(list.Subject, targets));
@@ -111,7 +111,7 @@ internal sealed class SubmissionSetSearch
     {
         if (SearchToken.ParseList(value) is not { } tokens || (requireCode && tokens.Any(token => token.Code is null)))
         {
-            return Invalid(name, value, requireCode ? "un code (ou système|code) est attendu" : "système|code attendu");
+            return SearchIssues.Invalid(name, value, requireCode ? "un code (ou système|code) est attendu" : "système|code attendu");
         }
 
         _criteria.Add((list, repository) => matches(list, repository, tokens));
@@ -122,7 +122,7 @@ internal sealed class SubmissionSetSearch
     {
         if (!SearchDate.TryParse(value, out var criterion))
         {
-            return Invalid("date", value, "un préfixe facultatif (eq, ne, gt, lt, ge, le) suivi d'une date FHIR est attendu");
+            return SearchIssues.Invalid("date", value, "un préfixe facultatif (eq, ne, gt, lt, ge, le) suivi d'une date FHIR est attendu");
         }
 
         _criteria.Add((list, _) => SearchDate.TryParseRange(list.Date, out var start, out var end) && criterion.Matches(start, end.AddTicks(-1)));
@@ -164,16 +164,4 @@ internal sealed class SubmissionSetSearch
         });
         return identifiers;
     }
-
-    private static FhirIssue Invalid(string name, string value, string expected) => new(
-        FhirSimulatorFindings.InvalidSearchParameter,
-        OperationOutcome.IssueType.Invalid,
-        $"Valeur illisible pour le paramètre {name} : « {value} » ({expected}).",
-        name);
-
-    private static FhirIssue Unsupported(string name) => new(
-        FhirSimulatorFindings.UnsupportedSearchParameter,
-        OperationOutcome.IssueType.NotSupported,
-        string.Create(CultureInfo.InvariantCulture, $"Paramètre de recherche non pris en charge par le simulateur : {name} (pris en charge pour List : {string.Join(", ", Parameters.Select(parameter => parameter.Name))})."),
-        name);
 }
