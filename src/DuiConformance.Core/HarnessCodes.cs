@@ -86,4 +86,10 @@ public static class HarnessCodes
 
     /// <summary>The fixture message a <c>deliver:</c> step names is missing, outside fixtures/, or could not be filed.</summary>
     public const string MailDeliveryFailed = "HARNESS-9161";
+
+    /// <summary>A scenario step asks for the DUI's Pro Santé Connect token to be revoked (<c>revoke-token:</c>) but the run has no mail operator.</summary>
+    public const string TokenRevocationUnavailable = "HARNESS-9216";
+
+    /// <summary>A <c>revoke-token:</c> step names an unknown scope, or the DUI had no mail session token to revoke.</summary>
+    public const string TokenRevocationFailed = "HARNESS-9217";
 }

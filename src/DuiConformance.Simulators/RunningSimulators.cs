@@ -90,6 +90,18 @@ public sealed class RunningSimulators : IAsyncDisposable
     public PscIssuedToken IssueTestToken() =>
         Psc.TokenIssuer.IssueForProfessional(Psc.Options.Professionals[0], Psc.Options.Organisations[0], PscClaims.DefaultScope);
 
+    /// <summary>Judges the Pro Santé Connect tokens of the mail sessions and remembers the accepted ones.</summary>
+    internal Sasl.MailboxTokenAuthenticator? MailTokens { get; init; }
+
+    /// <summary>
+    /// Revokes at the simulated Pro Santé Connect every token the mail operator (SMTP, IMAP) accepted so far and that is
+    /// still valid, recording each revocation (<c>psc-revocation</c>, its jti and hash, never the token); the sessions
+    /// those tokens opened close (SMTP 421, IMAP <c>* BYE</c>). For a scenario's <c>revoke-token</c> step (DUI-SEC-04).
+    /// </summary>
+    /// <returns>How many tokens were revoked (0 when the DUI has not authenticated by token yet).</returns>
+    public Task<int> RevokeMailTokensAsync(CancellationToken cancellationToken = default) =>
+        MailTokens?.RevokeAcceptedAsync(cancellationToken) ?? Task.FromResult(0);
+
     /// <summary>The FHIR resources accepted so far.</summary>
     public DocumentRepository Documents => _fhir.Documents;
 

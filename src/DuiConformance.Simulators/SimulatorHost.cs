@@ -61,7 +61,7 @@ public static class SimulatorHost
                 ImplicitTlsPort = options.SmtpImplicitTlsPort,
                 OwnMailboxes = [.. mailboxes.Select(mailbox => mailbox.Address)],
             };
-            var tokens = new Sasl.MailboxTokenAuthenticator(mailboxes, psc.Validator, psc.Revocations, psc.DiscoveryUri);
+            var tokens = new Sasl.MailboxTokenAuthenticator(mailboxes, psc.Validator, psc.Revocations, psc.DiscoveryUri) { Evidence = evidence };
             smtp = new SmtpSimulator((SmtpServerContext.Create(smtpOptions, evidence, certificate, time) with { Store = store }).WithTokenAuthentication(tokens));
             smtp.Start();
             imap = new ImapSimulator(ImapServerContext.Create(
@@ -106,6 +106,7 @@ public static class SimulatorHost
             return new RunningSimulators(fhir, smtp, imap, store, temporaryStore, certificate, mailboxes)
             {
                 Psc = psc,
+                MailTokens = tokens,
                 Insi = insi,
                 InsiCertificates = insiCertificates,
             };

@@ -64,6 +64,9 @@ public sealed class RunLane : IAsyncDisposable
             {
                 // Note: a scenario step with `deliver:` has the operator file a fixture message in the DUI's mailbox first.
                 DeliverMail = (message, ct) => simulators.DeliverAsync(duiMailbox, message, ct),
+
+                // Note: a step with `revoke-token: mail` has the PSC revoke the tokens of the DUI's mail sessions first (DUI-SEC-04).
+                RevokeTokens = simulators.RevokeMailTokensAsync,
             };
             return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);
         }

@@ -42,4 +42,8 @@ public static class EvidenceKinds
     public const string OperatorAnswer = "operator-answer";
     /// <summary>An IMAP session transcript of the simulated MSSanté operator (secrets redacted); properties in <see cref="ImapProperties"/>.</summary>
     public const string ImapTranscript = "imap-transcript";
+    /// <summary>One SASL XOAUTH2/OAUTHBEARER authentication attempt at the simulated MSSanté operator (a JSON summary, never the token); properties in <see cref="MailAuthProperties"/>.</summary>
+    public const string MailAuth = "mail-auth";
+    /// <summary>A Pro Santé Connect access token revoked during the run (a JSON summary, never the token); properties in <see cref="MailAuthProperties"/> (tokenId, tokenHash, by).</summary>
+    public const string PscRevocation = "psc-revocation";
 }

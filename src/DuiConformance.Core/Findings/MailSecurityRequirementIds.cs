@@ -9,6 +9,9 @@ public static class MailSecurityRequirementIds
     /// <summary>MSSanté: SASL XOAUTH2 authentication with a valid Pro Santé Connect token (MSS-03).</summary>
     public const string Sec03 = "DUI-SEC-03";
 
+    /// <summary>MSSanté: after the PSC token is revoked the session stops and the stale token is not reused (MSS-04).</summary>
+    public const string Sec04 = "DUI-SEC-04";
+
     /// <summary>Every id above, in catalogue order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sec02, Sec03];
+    public static IReadOnlyList<string> All { get; } = [Sec02, Sec03, Sec04];
 }

@@ -45,6 +45,12 @@ public sealed class ScenarioRunner
     /// </summary>
     public Func<ReadOnlyMemory<byte>, CancellationToken, Task>? DeliverMail { get; init; }
 
+    /// <summary>
+    /// Revokes at the simulated Pro Santé Connect the tokens of the DUI's mail sessions and returns how many, for action
+    /// steps with a <c>revoke-token:</c> parameter (DUI-SEC-04); <c>null</c> when the run has no mail operator.
+    /// </summary>
+    public Func<CancellationToken, Task<int>>? RevokeTokens { get; init; }
+
     /// <summary>Raised after each step, for progress display.</summary>
     public event Action<ScenarioDefinition, StepReport>? StepCompleted;
 
@@ -122,6 +128,11 @@ public sealed class ScenarioRunner
                 await DeliverAsync(fixture, cancellationToken).ConfigureAwait(false);
             }
 
+            if (step.Parameters.TryGetValue(RevokeTokenParameter, out var scope))
+            {
+                await RevokeAsync(scope, cancellationToken).ConfigureAwait(false);
+            }
+
             DriverStepResult result;
             using (Clock?.BeginAction())
             {
@@ -161,6 +172,28 @@ public sealed class ScenarioRunner
         catch (IOException exception)
         {
             throw new HarnessException(HarnessCodes.MailDeliveryFailed, $"Le message « {fixture} » n'a pas pu être déposé : {exception.Message}");
+        }
+    }
+
+    /// <summary>The action parameter asking the harness to revoke the tokens of the DUI's mail sessions first (value: <c>mail</c>).</summary>
+    public const string RevokeTokenParameter = "revoke-token";
+
+    private async Task RevokeAsync(string scope, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(scope, "mail", StringComparison.Ordinal))
+        {
+            throw new HarnessException(HarnessCodes.TokenRevocationFailed, $"revoke-token : portée « {scope} » inconnue (seule « mail » est prise en charge : les jetons des sessions SMTP et IMAP du DUI).");
+        }
+
+        if (RevokeTokens is null)
+        {
+            throw new HarnessException(HarnessCodes.TokenRevocationUnavailable, "L'étape demande de révoquer le jeton Pro Santé Connect du DUI, mais ce banc n'a pas d'opérateur MSSanté simulé.");
+        }
+
+        // Note: domain.md §8.5 MSS-04 — the DUI must have opened a mail session with a token first, or there is nothing to judge.
+        if (await RevokeTokens(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new HarnessException(HarnessCodes.TokenRevocationFailed, "Aucun jeton Pro Santé Connect à révoquer : le DUI ne s'est encore authentifié par jeton ni en SMTP ni en IMAP.");
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Psc;
 
 namespace DuiConformance.Simulators.Sasl;
@@ -15,6 +17,7 @@ namespace DuiConformance.Simulators.Sasl;
 public sealed class MailboxTokenAuthenticator
 {
     private readonly IReadOnlyList<MailboxAccount> _accounts;
+    private readonly ConcurrentDictionary<string, string> _accepted = new(StringComparer.Ordinal);
 
     /// <summary>Creates the authenticator over the operator's accounts and the PSC validator.</summary>
     /// <param name="accounts">The mailboxes and their holders.</param>
@@ -42,6 +45,12 @@ public sealed class MailboxTokenAuthenticator
     /// <summary>The issuer's discovery URL.</summary>
     public Uri Discovery { get; }
 
+    /// <summary>
+    /// Where each token authentication attempt (<see cref="EvidenceKinds.MailAuth"/>) and each revocation by the harness
+    /// (<see cref="EvidenceKinds.PscRevocation"/>) is recorded; <c>null</c> records none.
+    /// </summary>
+    public EvidenceStore? Evidence { get; init; }
+
     /// <summary>The mechanism names, as advertised.</summary>
     public static string Name(OAuthSaslKind kind) => kind == OAuthSaslKind.XOAuth2 ? "XOAUTH2" : "OAUTHBEARER";
 
@@ -55,6 +64,104 @@ public sealed class MailboxTokenAuthenticator
             return null;
         }
 
+        var result = Judge(kind, response) with { TokenId = PscTokenFingerprint.ClaimedTokenId(response.Token), TokenHash = PscTokenFingerprint.Hash(response.Token) };
+        if (result.Succeeded && result.Principal!.TokenId.Length > 0)
+        {
+            _accepted.TryAdd(result.Principal.TokenId, result.TokenHash);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Records one attempt as <see cref="EvidenceKinds.MailAuth"/> (the token's <c>jti</c> and hash, never the token),
+    /// before the server answers it, so the evidence order is the order of events (domain.md §8.5 MSS-04).
+    /// </summary>
+    /// <param name="protocol"><c>smtp</c> or <c>imap</c>.</param>
+    /// <param name="session">The session id of the transcript.</param>
+    /// <param name="result">The verdict <see cref="Authenticate"/> gave.</param>
+    /// <param name="cancellationToken">Cancels the recording.</param>
+    public async Task RecordAttemptAsync(string protocol, string session, MailboxTokenResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (Evidence is null)
+        {
+            return;
+        }
+
+        var mechanism = result.Mechanism;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MailAuthProperties.Protocol] = protocol,
+            [MailAuthProperties.Session] = session,
+            [MailAuthProperties.Mechanism] = mechanism,
+            [MailAuthProperties.TokenId] = result.TokenId,
+            [MailAuthProperties.TokenHash] = result.TokenHash,
+            [MailAuthProperties.Result] = result.Succeeded ? MailAuthProperties.Accepted : MailAuthProperties.Refused,
+            [MailAuthProperties.Reason] = result.Reason,
+        };
+        await RecordAsync(EvidenceKinds.MailAuth, properties, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Revokes, at the issuer, every token this operator accepted and that is not revoked yet (what a scenario's
+    /// <c>revoke-token</c> step asks: the tokens of the DUI's mail sessions), recording each as
+    /// <see cref="EvidenceKinds.PscRevocation"/> first; the sessions they opened then close (421, <c>* BYE</c>).
+    /// </summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public async Task<int> RevokeAcceptedAsync(CancellationToken cancellationToken)
+    {
+        var revoked = 0;
+        foreach (var (tokenId, hash) in _accepted.ToArray())
+        {
+            if (Revocations.IsRevoked(tokenId))
+            {
+                continue;
+            }
+
+            // Note: recorded before revoking, so the sessions the revocation closes are recorded after it.
+            await RecordAsync(EvidenceKinds.PscRevocation, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [MailAuthProperties.TokenId] = tokenId,
+                [MailAuthProperties.TokenHash] = hash,
+                [MailAuthProperties.RevokedBy] = "harness",
+            }, cancellationToken).ConfigureAwait(false);
+            if (Revocations.Revoke(tokenId))
+            {
+                revoked++;
+            }
+        }
+
+        return revoked;
+    }
+
+    private async Task RecordAsync(string kind, Dictionary<string, string> properties, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in properties)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        try
+        {
+            await Evidence!.RecordAsync(kind, buffer.ToArray(), "application/json", properties, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Note: like a transcript, a record that cannot be written is lost without failing the session.
+            _ = exception;
+        }
+    }
+
+    private MailboxTokenResult Judge(OAuthSaslKind kind, OAuthSaslResponse response)
+    {
         var validation = Validator.Validate(response.Token);
         if (!validation.IsValid)
         {
@@ -84,7 +191,7 @@ public sealed class MailboxTokenAuthenticator
             }
         }
 
-        return new MailboxTokenResult(account, principal, null, string.Empty);
+        return new MailboxTokenResult(account, principal, null, string.Empty) { Mechanism = Name(kind) };
     }
 
     private MailboxTokenResult Refuse(OAuthSaslKind kind, string oauthStatus, string httpStatus, string reason)
@@ -111,6 +218,6 @@ public sealed class MailboxTokenAuthenticator
             writer.WriteEndObject();
         }
 
-        return new MailboxTokenResult(null, null, Convert.ToBase64String(buffer.ToArray()), reason);
+        return new MailboxTokenResult(null, null, Convert.ToBase64String(buffer.ToArray()), reason) { Mechanism = Name(kind) };
     }
 }

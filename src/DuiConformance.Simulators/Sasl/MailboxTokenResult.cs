@@ -11,4 +11,13 @@ public sealed record MailboxTokenResult(MailboxAccount? Account, PscPrincipal? P
 {
     /// <summary>True when the token opens <see cref="Account"/>.</summary>
     public bool Succeeded => Account is not null && Principal is not null;
+
+    /// <summary>The SASL mechanism the token came with (<c>XOAUTH2</c>, <c>OAUTHBEARER</c>).</summary>
+    public string Mechanism { get; init; } = string.Empty;
+
+    /// <summary>The <c>jti</c> the presented token states (<see cref="Psc.PscTokenFingerprint.ClaimedTokenId"/>); empty when unreadable.</summary>
+    public string TokenId { get; init; } = string.Empty;
+
+    /// <summary>The presented token's hash (<see cref="Psc.PscTokenFingerprint.Hash"/>), to name it in evidence without revealing it.</summary>
+    public string TokenHash { get; init; } = string.Empty;
 }

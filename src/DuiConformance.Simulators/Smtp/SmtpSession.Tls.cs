@@ -83,6 +83,8 @@ public sealed partial class SmtpSession
             session.Transcript.Note($"Pro Santé Connect token of {principal.Subject} (client {principal.ClientId}) accepted");
         }
 
+        public string SessionId => session.Id;
+
         public void Note(string text) => session.Transcript.Note(text);
     }
 }

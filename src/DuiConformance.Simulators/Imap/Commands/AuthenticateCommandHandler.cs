@@ -61,6 +61,7 @@ internal sealed class AuthenticateCommandHandler : IImapCommandHandler
     {
         var result = session.Server.Tokens!.Authenticate(kind, response == "=" ? string.Empty : response)
             ?? throw ImapReplyException.No("[AUTHENTICATIONFAILED] Invalid " + mechanism + " response.");
+        await session.Server.Tokens.RecordAttemptAsync("imap", session.Id, result, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             session.Transcript.Note($"{mechanism} refused: {result.Reason}");

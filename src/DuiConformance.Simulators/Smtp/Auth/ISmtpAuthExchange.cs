@@ -15,6 +15,9 @@ public interface ISmtpAuthExchange
     /// </summary>
     void AcceptToken(Psc.PscPrincipal principal);
 
+    /// <summary>The session id of the transcript, for the evidence of a token attempt (domain.md §8.5 MSS-04).</summary>
+    string SessionId => string.Empty;
+
     /// <summary>Adds a note to the session transcript (why a token was refused; never a secret).</summary>
     void Note(string text);
 }

@@ -31,6 +31,7 @@ public sealed class SmtpOAuthMechanism : ISmtpAuthMechanism
         var response = initialResponse ?? await exchange.ChallengeAsync(string.Empty, cancellationToken).ConfigureAwait(false);
         var result = _authenticator.Authenticate(_kind, response == "=" ? string.Empty : response)
             ?? throw new SmtpReplyException(SmtpReplies.InvalidCredentials);
+        await _authenticator.RecordAttemptAsync("smtp", exchange.SessionId, result, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             // Note: RFC 7628 §3.2.2 — the failure is sent as a challenge; the client answers it, then the server fails.
