@@ -23,7 +23,7 @@ internal sealed class PscTokenClient
     private readonly string _password;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Token, DateTimeOffset RenewAt)? _current;
+    private CachedToken? _current;
 
     public PscTokenClient(HttpClient http, string tokenEndpoint, string clientId, string clientSecret, string username, string password, TimeProvider time)
     {
@@ -50,7 +50,7 @@ internal sealed class PscTokenClient
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_current is { } current && _time.GetUtcNow() < current.RenewAt)
+            if (Volatile.Read(ref _current) is { } current && _time.GetUtcNow() < current.RenewAt)
             {
                 return new Result(current.Token, null);
             }
@@ -62,6 +62,22 @@ internal sealed class PscTokenClient
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// Forgets <paramref name="accessToken"/> when it is the cached one: a server refused it or closed the session it
+    /// opened (revoked at Pro Santé Connect), so the next <see cref="GetAsync"/> asks for a new token and the stale one is
+    /// never presented again (domain.md §4.2, §8.5 MSS-04, SC.MSS/CONF.10).
+    /// </summary>
+    public void Invalidate(string accessToken)
+    {
+        ArgumentNullException.ThrowIfNull(accessToken);
+        if (Volatile.Read(ref _current) is { } current && string.Equals(current.Token, accessToken, StringComparison.Ordinal))
+        {
+            Interlocked.CompareExchange(ref _current, null, current);
+        }
+    }
+
+    private sealed record CachedToken(string Token, DateTimeOffset RenewAt);
 
     private async Task<Result> RequestAsync(CancellationToken cancellationToken)
     {
@@ -100,7 +116,7 @@ internal sealed class PscTokenClient
             }
 
             var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt64(out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
-            _current = (accessToken, _time.GetUtcNow() + lifetime - RenewBefore);
+            Volatile.Write(ref _current, new CachedToken(accessToken, _time.GetUtcNow() + lifetime - RenewBefore));
             return new Result(accessToken, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -32,6 +32,7 @@ internal static class ReferenceDuiComposition
         var sender = new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens)
         {
             RequestDeliveryReceipts = !organisation.Has(ReferenceDuiDefects.NoDeliveryNotify),
+            ReusesRevokedToken = organisation.Has(ReferenceDuiDefects.ReusesRevokedToken),
         };
 
         // Note: the MSSanté tables live in the same SQLite file; their schema is ensured once at start-up.
@@ -39,7 +40,8 @@ internal static class ReferenceDuiComposition
         var mss = new MssServices(
             mssStore,
             new MssOutbox(organisation, database, mssStore, messageBuilder, sender, settings.MssMaxMessageBytes),
-            new MssReceiver(settings.ImapHost, settings.ImapPort, settings.ImapUser ?? settings.SmtpUser, settings.ImapPassword ?? settings.SmtpPassword, pinning, database, mssStore));
+            new MssReceiver(settings.ImapHost, settings.ImapPort, settings.ImapUser ?? settings.SmtpUser, settings.ImapPassword ?? settings.SmtpPassword, pinning, database, mssStore,
+                tokens, organisation.Has(ReferenceDuiDefects.ReusesRevokedToken)));
         return new ReferenceDuiContext(
             organisation,
             database,

@@ -14,7 +14,8 @@ namespace DuiConformance.ReferenceDui.Mss;
 
 /// <summary>
 /// Retrieves the DUI's MSSanté mailbox over IMAP (STARTTLS before anything else, the pinned simulator certificate,
-/// AUTHENTICATE PLAIN only under TLS; domain.md §4.2) and handles each unseen message: a read receipt (MDN, RFC 8098)
+/// then AUTHENTICATE XOAUTH2 with the author's Pro Santé Connect token, or PLAIN when no PSC is configured; domain.md
+/// §4.2, SC.MSS/CONF.07; a refused or revoked token is discarded, see <see cref="MssTokenLogin"/>) and handles each unseen message: a read receipt (MDN, RFC 8098)
 /// or a delivery receipt (DSN, RFC 3464) is matched to the sent message by Original-Message-ID or Original-Envelope-Id
 /// (MSS-12, MSS-13); any other message is filed into the usager's record, found by the INS of the attached CDA or by
 /// the Mon espace santé sender address (MSS-14). Every handled message is marked \Seen.
@@ -33,8 +34,19 @@ internal sealed class MssReceiver
     private readonly ServerCertificatePinning _pinning;
     private readonly ReferenceDuiDatabase _database;
     private readonly MssStore _store;
+    private readonly MssTokenLogin? _login;
+    private readonly Dmp.PscTokenClient? _tokens;
 
-    public MssReceiver(string host, int port, string? user, string? password, ServerCertificatePinning pinning, ReferenceDuiDatabase database, MssStore store)
+    /// <param name="host">The IMAP server.</param>
+    /// <param name="port">Its STARTTLS port.</param>
+    /// <param name="user">The mailbox (address or account name).</param>
+    /// <param name="password">The password, used only without <paramref name="tokens"/> (a set-up without Pro Santé Connect).</param>
+    /// <param name="pinning">The operator's pinned certificate.</param>
+    /// <param name="database">The usagers, to file messages.</param>
+    /// <param name="store">The MSSanté tables.</param>
+    /// <param name="tokens">The PSC token client: XOAUTH2 with its token; <c>null</c> logs in with PLAIN.</param>
+    /// <param name="reusesRevokedToken">The <see cref="ReferenceDuiDefects.ReusesRevokedToken"/> defect.</param>
+    public MssReceiver(string host, int port, string? user, string? password, ServerCertificatePinning pinning, ReferenceDuiDatabase database, MssStore store, Dmp.PscTokenClient? tokens = null, bool reusesRevokedToken = false)
     {
         _host = host;
         _port = port;
@@ -43,6 +55,8 @@ internal sealed class MssReceiver
         _pinning = pinning ?? throw new ArgumentNullException(nameof(pinning));
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _tokens = tokens;
+        _login = tokens is null ? null : new MssTokenLogin(tokens, reusesRevokedToken);
     }
 
     /// <summary>The subject as shown to the user: without the XDM prefix.</summary>
@@ -70,10 +84,20 @@ internal sealed class MssReceiver
             ServerCertificateValidationCallback = (_, certificate, _, errors) => _pinning.Validate(certificate, errors),
         };
 
+        string? token = null;
         try
         {
             await client.ConnectAsync(_host, _port, SecureSocketOptions.StartTls, timeout.Token).ConfigureAwait(false);
-            await client.AuthenticateAsync(new SaslMechanismPlain(_user ?? string.Empty, _password ?? string.Empty), timeout.Token).ConfigureAwait(false);
+            if (_login is null)
+            {
+                await client.AuthenticateAsync(new SaslMechanismPlain(_user ?? string.Empty, _password ?? string.Empty), timeout.Token).ConfigureAwait(false);
+            }
+            else if ((token = await _login.LogInAsync(client, _user ?? string.Empty, timeout.Token).ConfigureAwait(false)) is null)
+            {
+                // Note: no fallback to PLAIN when the token is missing — MSSanté asks for XOAUTH2 (domain.md §4.2).
+                return Failure("jeton Pro Santé Connect indisponible");
+            }
+
             var inbox = client.Inbox;
             await inbox.OpenAsync(FolderAccess.ReadWrite, timeout.Token).ConfigureAwait(false);
             var unseen = await inbox.SearchAsync(SearchQuery.NotSeen, timeout.Token).ConfigureAwait(false);
@@ -116,10 +140,12 @@ internal sealed class MssReceiver
         }
         catch (Exception e) when (e is ImapCommandException or ImapProtocolException or NotSupportedException or FormatException)
         {
+            SessionEnded(token, e);
             return Failure($"erreur IMAP ({FirstLine(e.Message)})");
         }
         catch (Exception e) when (e is SocketException or IOException or ServiceNotConnectedException)
         {
+            SessionEnded(token, e);
             return Failure($"serveur injoignable ({FirstLine(e.Message)})");
         }
     }
@@ -171,6 +197,18 @@ internal sealed class MssReceiver
         await _store.InsertReceivedAsync(new ReceivedMessage(0, usager?.Id, message.MessageId ?? string.Empty, senderAddress, label,
             DisplaySubject(message.Subject), now, matchedBy, cda?.Title, cda?.Bytes), cancellationToken).ConfigureAwait(false);
         return usager is null ? Handled.Unfiled : Handled.Filed;
+    }
+
+    /// <summary>
+    /// The operator ended a token-authenticated session (an untagged <c>* BYE</c>, e.g. when the token was revoked:
+    /// domain.md §8.5 MSS-04, SC.MSS/CONF.10): the token is discarded, the next retrieval asks PSC for a fresh one.
+    /// </summary>
+    private void SessionEnded(string? token, Exception failure)
+    {
+        if (token is not null && failure is ImapProtocolException or ServiceNotConnectedException or IOException)
+        {
+            _tokens?.Invalidate(token);
+        }
     }
 
     private static MssReceiveResult Failure(string reason) => new(false, 0, 0, 0, "Échec de la relève MSSanté : " + reason + ".");

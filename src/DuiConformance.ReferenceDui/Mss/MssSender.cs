@@ -41,6 +41,9 @@ internal sealed class MssSender
     /// <summary>True to ask the operator for a delivery receipt (NOTIFY=SUCCESS,FAILURE and ENVID, RFC 3461).</summary>
     public bool RequestDeliveryReceipts { get; init; } = true;
 
+    /// <summary>The <see cref="ReferenceDuiDefects.ReusesRevokedToken"/> defect: a refused token is presented again on the retry.</summary>
+    public bool ReusesRevokedToken { get; init; }
+
     /// <summary>How a send ended, in words for the user.</summary>
     public sealed record Outcome(bool Succeeded, string Message);
 
@@ -64,18 +67,22 @@ internal sealed class MssSender
             ServerCertificateValidationCallback = (_, certificate, _, errors) => _pinning.Validate(certificate, errors),
         };
 
+        string? token = null;
         try
         {
             // Note: SecureSocketOptions.StartTls fails when the server does not offer STARTTLS: no plaintext fallback.
             await client.ConnectAsync(_host, _port, SecureSocketOptions.StartTls, timeout.Token).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(_user))
             {
-                if (await MechanismAsync(_user, timeout.Token).ConfigureAwait(false) is not { } mechanism)
+                if (_tokens is null)
                 {
+                    await client.AuthenticateAsync(new SaslMechanismPlain(_user, _password ?? ""), timeout.Token).ConfigureAwait(false);
+                }
+                else if ((token = await new MssTokenLogin(_tokens, ReusesRevokedToken).LogInAsync(client, _user, timeout.Token).ConfigureAwait(false)) is null)
+                {
+                    // Note: no fallback to PLAIN when the token is missing — MSSanté asks for XOAUTH2 (domain.md §4.2).
                     return Failure("jeton Pro Santé Connect indisponible");
                 }
-
-                await client.AuthenticateAsync(mechanism, timeout.Token).ConfigureAwait(false);
             }
 
             await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
@@ -96,6 +103,12 @@ internal sealed class MssSender
         }
         catch (SmtpCommandException e)
         {
+            // Note: 421 after a token login — the operator closed the session (token revoked, §8.5 MSS-04): drop the token.
+            if (e.StatusCode == SmtpStatusCode.ServiceNotAvailable && token is not null)
+            {
+                _tokens?.Invalidate(token);
+            }
+
             return Failure($"le serveur a répondu {(int)e.StatusCode} ({FirstLine(e.Message)})");
         }
         catch (SmtpProtocolException e)
@@ -110,19 +123,6 @@ internal sealed class MssSender
         {
             return Failure($"serveur injoignable ({FirstLine(e.Message)})");
         }
-    }
-
-    /// <summary>XOAUTH2 with a fresh or cached PSC token when a token client is set, else PLAIN; <c>null</c> when no token could be had.</summary>
-    /// <remarks>Note: no fallback to PLAIN when the token is missing — MSSanté asks for XOAUTH2 (domain.md §4.2).</remarks>
-    private async Task<SaslMechanism?> MechanismAsync(string user, CancellationToken cancellationToken)
-    {
-        if (_tokens is null)
-        {
-            return new SaslMechanismPlain(user, _password ?? "");
-        }
-
-        var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-        return token.AccessToken is { } accessToken ? new SaslMechanismOAuth2(user, accessToken) : null;
     }
 
     private static Outcome Failure(string reason) => new(false, "Échec de l'envoi MSSanté : " + reason + ".");

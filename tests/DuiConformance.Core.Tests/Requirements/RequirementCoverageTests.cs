@@ -38,7 +38,8 @@ public sealed class RequirementCoverageTests
         csv.ShouldContain(line => line.StartsWith("DUI-CDA-01,CDA,SHALL,automated,cda.header.realm-typeid,dlu-share,,", StringComparison.Ordinal));
         csv.ShouldContain(line => line.StartsWith("DUI-INS-01,INS,SHALL,automated,ins.matricule.key,ins-lookup-qualify,,", StringComparison.Ordinal));
         csv.ShouldContain(line => line.StartsWith("DUI-MES-01,MES,SHALL,automated,mss.patient.mailbox,mss-patient-mailbox,,", StringComparison.Ordinal));
-        csv.ShouldContain(line => line.StartsWith("DUI-SEC-04,SEC,SHALL,not-tested,,,", StringComparison.Ordinal) && line.Contains("Pas encore testé"));
+        csv.ShouldContain(line => line.StartsWith("DUI-SEC-04,SEC,SHALL,automated,mss.auth.token-revocation,mss-token-revoked,,", StringComparison.Ordinal));
+        csv.ShouldContain(line => line.StartsWith("DUI-ANN-01,ANN,SHALL,not-tested,,,", StringComparison.Ordinal) && line.Contains("Pas encore testé"));
     }
 
     [Test]

@@ -69,7 +69,7 @@ public sealed class MailTokenRevocationCheck : ICheck
                 judged.Add(attempt.Id);
                 if (toldAt is { } told && index > told)
                 {
-                    var definition = Protocol(attempt) == "imap" ? TokenRevocationFindings.ImapRevokedTokenReused : TokenRevocationFindings.SmtpRevokedTokenReused;
+                    var definition = Protocol(attempt) == "imap" ? ImapTokenRevocationFindings.ImapRevokedTokenReused : SmtpTokenRevocationFindings.SmtpRevokedTokenReused;
                     findings.Add(definition.At(
                         new FindingLocation(attempt.Id, null, MailAuthProperties.TokenHash),
                         $"Session {attempt.Property(MailAuthProperties.Session) ?? "?"} : le jeton révoqué (jti {tokenId}) est présenté de nouveau ({attempt.Property(MailAuthProperties.Result)}) alors que l'opérateur l'avait déjà refusé ou avait fermé sa session."));
@@ -81,7 +81,7 @@ public sealed class MailTokenRevocationCheck : ICheck
                 if (sessions.Contains(("smtp", message.Property(SmtpProperties.Session) ?? string.Empty)))
                 {
                     judged.Add(message.Id);
-                    findings.Add(TokenRevocationFindings.SmtpSessionContinued.At(
+                    findings.Add(SmtpTokenRevocationFindings.SmtpSessionContinued.At(
                         new FindingLocation(message.Id, null, SmtpProperties.Session),
                         $"Message soumis après la révocation dans la session {message.Property(SmtpProperties.Session)}, authentifiée par le jeton révoqué (jti {tokenId})."));
                 }
@@ -96,7 +96,7 @@ public sealed class MailTokenRevocationCheck : ICheck
                     continue;
                 }
 
-                var definition = protocol == "imap" ? TokenRevocationFindings.ImapNoFreshToken : TokenRevocationFindings.SmtpNoFreshToken;
+                var definition = protocol == "imap" ? ImapTokenRevocationFindings.ImapNoFreshToken : SmtpTokenRevocationFindings.SmtpNoFreshToken;
                 findings.Add(definition.At(
                     new FindingLocation(revocation.Id, null, MailAuthProperties.TokenId),
                     string.Create(CultureInfo.InvariantCulture, $"Après la révocation du jeton (jti {tokenId}), aucune authentification {protocol.ToUpperInvariant()} n'a réussi avec un jeton Pro Santé Connect neuf.")));

@@ -3,10 +3,10 @@ using static DuiConformance.Core.Findings.MailSecurityRequirementIds;
 namespace DuiConformance.Core.Findings;
 
 /// <summary>
-/// Finding codes for the revocation of the Pro Santé Connect token of the MSSanté sessions (bands SMTP-36xx and
-/// IMAP-46xx, domain.md §4.2, §8.5 MSS-04). Codes are permanent.
+/// Finding codes for the revocation of the Pro Santé Connect token of the MSSanté SMTP sessions (band SMTP-36xx,
+/// domain.md §4.2, §8.5 MSS-04). Codes are permanent.
 /// </summary>
-public static class TokenRevocationFindings
+public static class SmtpTokenRevocationFindings
 {
     /// <summary>An SMTP AUTH presented the revoked token again after the operator had refused it or closed its session.</summary>
     public static readonly FindingDefinition SmtpRevokedTokenReused = new("SMTP-3601", Severity.Error, "SMTP AUTH presents a revoked Pro Santé Connect token again", [Sec04]);
@@ -16,10 +16,4 @@ public static class TokenRevocationFindings
 
     /// <summary>After the revocation, no SMTP AUTH succeeded with a fresh token although the DUI submitted with the revoked one before.</summary>
     public static readonly FindingDefinition SmtpNoFreshToken = new("SMTP-3603", Severity.Error, "No SMTP authentication with a fresh Pro Santé Connect token after the revocation", [Sec04]);
-
-    /// <summary>An IMAP AUTHENTICATE presented the revoked token again after the operator had refused it or closed its session.</summary>
-    public static readonly FindingDefinition ImapRevokedTokenReused = new("IMAP-4601", Severity.Error, "IMAP AUTHENTICATE presents a revoked Pro Santé Connect token again", [Sec04]);
-
-    /// <summary>After the revocation, no IMAP login succeeded with a fresh token although the DUI logged in with the revoked one before.</summary>
-    public static readonly FindingDefinition ImapNoFreshToken = new("IMAP-4603", Severity.Error, "No IMAP login with a fresh Pro Santé Connect token after the revocation", [Sec04]);
 }
