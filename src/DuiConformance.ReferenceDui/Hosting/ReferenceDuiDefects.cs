@@ -50,12 +50,17 @@ public static class ReferenceDuiDefects
     /// <summary>A document marked INVISIBLE_PATIENT is still sent to the usager's Mon espace santé mailbox (must fail DUI-MES-02).</summary>
     public const string InvisibleDocumentToPatient = "invisible-document-to-patient";
 
+    /// <summary>The XDM METADATA.XML patientId is the local IPP while the CDA carries the qualified INS (must fail DUI-MSS-05).</summary>
+    public const string XdmMetadataWrongPatient = "xdm-metadata-wrong-patient";
+
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
          ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
 
-        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient];
+        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient,
+
+        XdmMetadataWrongPatient];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

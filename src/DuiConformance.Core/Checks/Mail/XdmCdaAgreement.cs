@@ -36,12 +36,18 @@ internal static partial class XdmCdaAgreement
 
         var code = cda.Element(V3 + "code");
         var typeCode = EbRim.Classifications(entry, context.List, EbRim.DocTypeCode).FirstOrDefault();
-        if (typeCode is not null && code is not null
-            && ((string?)typeCode.Attribute("nodeRepresentation") != (string?)code.Attribute("code") || EbRim.Value(typeCode, "codingScheme") != (string?)code.Attribute("codeSystem")))
+        if (typeCode is not null && code is not null)
         {
-            yield return XdmFindings.TypeCodeMismatch.At(
-                context.At(typeCode),
-                $"DocumentEntry {id} : typeCode « {(string?)typeCode.Attribute("nodeRepresentation")} » ({EbRim.Value(typeCode, "codingScheme")}) différent du code du CDA {cdaPath} (« {(string?)code.Attribute("code")} », {(string?)code.Attribute("codeSystem")}).");
+            var (value, scheme) = ((string?)typeCode.Attribute("nodeRepresentation"), EbRim.Value(typeCode, "codingScheme"));
+            if (value != (string?)code.Attribute("code"))
+            {
+                yield return XdmFindings.TypeCodeMismatch.At(context.At(typeCode), $"DocumentEntry {id} : typeCode « {value} » différent du code du CDA {cdaPath} (« {(string?)code.Attribute("code")} »).");
+            }
+            else if (scheme != (string?)code.Attribute("codeSystem"))
+            {
+                // Note: CI-SIS metadata name coding schemes by OID (domain.md §3.3), not by a name such as "LOINC".
+                yield return XdmFindings.TypeCodeMismatch.At(context.At(typeCode), $"DocumentEntry {id} : typeCode « {value} » de codingScheme « {scheme} » alors que le code du CDA {cdaPath} est dans le système {(string?)code.Attribute("codeSystem")} (OID attendu).");
+            }
         }
 
         var effective = (string?)cda.Element(V3 + "effectiveTime")?.Attribute("value");
