@@ -147,6 +147,20 @@ public sealed class MssXdmMetadataCheckTests
     }
 
     [Test]
+    public void A_tre_a07_visibility_code_next_to_n_is_accepted_and_one_from_elsewhere_is_not()
+    {
+        static string Extra(string code, string scheme) =>
+            $"<rim:Classification classificationScheme=\"urn:uuid:f4f85eac-e6cb-4883-b524-f2705394840f\" classifiedObject=\"Document01\" nodeRepresentation=\"{code}\" id=\"cl-conf2\">"
+            + $"<rim:Slot name=\"codingScheme\"><rim:ValueList><rim:Value>{scheme}</rim:Value></rim:ValueList></rim:Slot></rim:Classification>\r\n      <rim:ExternalIdentifier identificationScheme=\"urn:uuid:58a6f841";
+
+        var masked = ReplaceFirst(Metadata, "<rim:ExternalIdentifier identificationScheme=\"urn:uuid:58a6f841", Extra("MASQUE_PS", "1.2.250.1.213.1.1.4.13"));
+        var foreign = ReplaceFirst(Metadata, "<rim:ExternalIdentifier identificationScheme=\"urn:uuid:58a6f841", Extra("V", "2.16.840.1.113883.5.25"));
+
+        Judge(masked).ShouldBeEmpty();
+        Judge(foreign).Select(f => f.Code).ShouldBe(["XDM-2313"]);
+    }
+
+    [Test]
     public void A_package_without_metadata_gives_xdm_2301()
     {
         var zip = TestEvidence.Zip(("INDEX.HTM", "x"u8.ToArray()), ("README.TXT", "x"u8.ToArray()), ("IHE_XDM/SUBSET01/DOC0001.XML", Cda));
