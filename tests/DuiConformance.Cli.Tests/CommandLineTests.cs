@@ -23,7 +23,7 @@ public sealed class CommandLineTests
             defect => defect.GetProperty("name").GetString()!,
             defect => defect.GetProperty("requirements").EnumerateArray().Select(requirement => requirement.GetString()!).ToList());
         defects.ShouldSatisfyAllConditions(
-            () => defects["xdm-missing-metadata"].ShouldBe(["DUI-MSS-04"]),
+            () => defects["xdm-missing-metadata"].ShouldBe(["DUI-MSS-04", "DUI-MSS-05"]),
             () => defects["cda-missing-realm"].ShouldBe(["DUI-CDA-01"]),
             () => defects["dmp-hash-mismatch"].ShouldBe(["DUI-DMP-03"]));
     }

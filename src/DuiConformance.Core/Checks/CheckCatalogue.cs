@@ -53,6 +53,7 @@ public static class CheckCatalogue
         new MssRestrictionsCheck(),
         new ImapTlsBeforeAuthCheck(),
         new MailTokenRevocationCheck(),
+        new MssXdmMetadataCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

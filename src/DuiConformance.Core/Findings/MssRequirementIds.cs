@@ -25,6 +25,9 @@ public static class MssRequirementIds
     /// <summary>IMAP with STARTTLS or implicit TLS, TLS 1.2 or later, never an authentication before TLS (MSS-02).</summary>
     public const string Sec02 = "DUI-SEC-02";
 
+    /// <summary>XDM METADATA.XML as ebRIM SubmitObjectsRequest with conforming metadata, as for the DMP (MSS-10).</summary>
+    public const string Mss05 = "DUI-MSS-05";
+
     /// <summary>Every id above, in catalogue order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Mss06, Mss07, Mss08, Mes01, Mes02, Sec02];
+    public static IReadOnlyList<string> All { get; } = [Mss06, Mss07, Mss08, Mes01, Mes02, Sec02, Mss05];
 }

@@ -52,6 +52,8 @@ public static class ReferenceDuiDefects
 
     /// <summary>The mail client presents again a Pro Santé Connect token the operator refused as revoked (must fail DUI-SEC-04).</summary>
     public const string ReusesRevokedToken = "reuses-revoked-token";
+    /// <summary>The XDM METADATA.XML patientId is the local IPP while the CDA carries the qualified INS (must fail DUI-MSS-05).</summary>
+    public const string XdmMetadataWrongPatient = "xdm-metadata-wrong-patient";
 
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
@@ -59,7 +61,9 @@ public static class ReferenceDuiDefects
          ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
 
         NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient,
-         ReusesRevokedToken];
+         ReusesRevokedToken,
+
+        XdmMetadataWrongPatient];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

@@ -64,7 +64,10 @@ internal static class XdmMetadataWriter
         var setId = "urn:uuid:" + input.SubmissionSetUuid.ToString("D");
         var sourcePatientId = $"{usager.Ipp}^^^&{organisation.IppOid}&ISO^PI";
         // Note: the INS (with its OID, type NH) is the patientId only for a qualified identity (domain.md §2.4, §3.3).
-        var patientId = usager.HasQualifiedIns ? $"{usager.Ins}^^^&{usager.InsOid ?? organisation.InsOid}&ISO^NH" : sourcePatientId;
+        // The defect xdm-metadata-wrong-patient puts the local IPP there even then, while the CDA carries the INS.
+        var patientId = usager.HasQualifiedIns && !organisation.Has(ReferenceDuiDefects.XdmMetadataWrongPatient)
+            ? $"{usager.Ins}^^^&{usager.InsOid ?? organisation.InsOid}&ISO^NH"
+            : sourcePatientId;
         var authorPerson = $"{organisation.AuthorIdNatPs}^{Hl7Escape(organisation.AuthorFamily)}^{Hl7Escape(organisation.AuthorGiven)}^^^^^^&{OrganisationProfile.IdNatPsOid}&ISO^D^^^IDNPS";
         var authorInstitution = $"{Hl7Escape(organisation.Name)}^^^^^&{OrganisationProfile.IdNatStOid}&ISO^IDNST^^^{organisation.IdNatSt}";
         var classification = 0;

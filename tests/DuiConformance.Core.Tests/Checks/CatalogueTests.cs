@@ -87,7 +87,7 @@ public sealed class CatalogueTests
             "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
             "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
-            "mss.imap.tls-before-auth", "mss.auth.token-revocation",
+            "mss.imap.tls-before-auth", "mss.auth.token-revocation", "mss.xdm.metadata",
         ]);
     }
 

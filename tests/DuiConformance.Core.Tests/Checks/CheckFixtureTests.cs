@@ -69,13 +69,15 @@ public sealed class CheckFixtureTests
     public void Each_reference_dui_defect_fails_only_its_requirement()
     {
         // Note: profiles/suts/reference-dui/defects.yaml: each defect must make ONLY its requirement fail.
-        var defects = new Dictionary<string, string>
+        // Note: without METADATA.XML the XDS metadata cannot be judged either, so xdm-missing-metadata fails DUI-MSS-05 too.
+        var defects = new Dictionary<string, string[]>
         {
-            ["mail-xdm-no-metadata"] = RequirementIds.Mss04,
-            ["iti65-cda-no-realm"] = RequirementIds.Cda01,
-            ["iti65-wrong-hash"] = RequirementIds.Dmp03,
+            ["mail-xdm-no-metadata"] = [RequirementIds.Mss04, MssRequirementIds.Mss05],
+            ["iti65-cda-no-realm"] = [RequirementIds.Cda01],
+            ["iti65-wrong-hash"] = [RequirementIds.Dmp03],
+            ["mail-xdm-wrong-patient"] = [MssRequirementIds.Mss05],
         };
-        foreach (var (fixtureName, requirement) in defects)
+        foreach (var (fixtureName, requirements) in defects)
         {
             var evidence = EvidenceSet.Of(CheckFixtureManifest.Get(fixtureName).ToEvidence());
             var failing = CheckCatalogue.All
@@ -83,7 +85,7 @@ public sealed class CheckFixtureTests
                 .SelectMany(check => check.Definition.Verifies)
                 .Distinct()
                 .ToList();
-            failing.ShouldBe([requirement], fixtureName);
+            failing.Order(StringComparer.Ordinal).ShouldBe(requirements.Order(StringComparer.Ordinal), fixtureName);
         }
     }
 

@@ -128,4 +128,23 @@ public class XdmPackageBuilderTests
             defective[name].ShouldBe(bytes, name);
         }
     }
+
+    [Test]
+    public void The_wrong_patient_defect_puts_the_ipp_in_both_patient_ids_while_the_cda_keeps_the_ins()
+    {
+        var usager = TestData.QualifiedUsager();
+        var correct = Build(usager);
+        var defective = Build(usager, ReferenceDuiDefects.XdmMetadataWrongPatient);
+        string[] schemes = ["urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427", "urn:uuid:6b5aea1a-874d-4603-a4bc-96a0a7b38446"];
+        var patientIds = Metadata(defective).Descendants(Rim + "ExternalIdentifier")
+            .Where(e => schemes.Contains(e.Attribute("identificationScheme")!.Value))
+            .Select(e => e.Attribute("value")!.Value)
+            .ToList();
+
+        patientIds.ShouldSatisfyAllConditions(
+            () => patientIds.Count.ShouldBe(2),
+            () => patientIds.ShouldAllBe(value => value == "00000042^^^&" + TestData.Organisation().IppOid + "&ISO^PI"),
+            () => defective["IHE_XDM/SUBSET01/DOC0001.XML"].ShouldBe(correct["IHE_XDM/SUBSET01/DOC0001.XML"]),
+            () => System.Text.Encoding.UTF8.GetString(defective["IHE_XDM/SUBSET01/DOC0001.XML"]).ShouldContain(TestData.QualifiedIns));
+    }
 }
