@@ -86,4 +86,7 @@ public static class HarnessCodes
 
     /// <summary>The fixture message a <c>deliver:</c> step names is missing, outside fixtures/, or could not be filed.</summary>
     public const string MailDeliveryFailed = "HARNESS-9161";
+
+    /// <summary>A scenario step sets the operator's SMTP size limit (<c>operatorMaxSize:</c>) with a value that is not a positive number of octets, or the run has no mail operator.</summary>
+    public const string MailSizeLimitInvalid = "HARNESS-9130";
 }

@@ -64,6 +64,9 @@ public sealed class RunLane : IAsyncDisposable
             {
                 // Note: a scenario step with `deliver:` has the operator file a fixture message in the DUI's mailbox first.
                 DeliverMail = (message, ct) => simulators.DeliverAsync(duiMailbox, message, ct),
+
+                // Note: a step with `operatorMaxSize:` lowers (or raises) the SIZE the operator announces, for that scenario only.
+                SetMailSizeLimit = simulators.SetSmtpMaxMessageSize,
             };
             return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);
         }

@@ -52,6 +52,7 @@ public static class CheckCatalogue
         new MssPatientMailboxCheck(),
         new MssRestrictionsCheck(),
         new ImapTlsBeforeAuthCheck(),
+        new MssSizeLimitCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

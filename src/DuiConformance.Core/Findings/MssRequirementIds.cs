@@ -25,6 +25,10 @@ public static class MssRequirementIds
     /// <summary>IMAP with STARTTLS or implicit TLS, TLS 1.2 or later, never an authentication before TLS (MSS-02).</summary>
     public const string Sec02 = "DUI-SEC-02";
 
+    /// <summary>Message size checked before sending, the operator's 552 refusal shown to the user (MSS-15).</summary>
+    public const string Mss10 = "DUI-MSS-10";
+
     /// <summary>Every id above, in catalogue order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Mss06, Mss07, Mss08, Mes01, Mes02, Sec02];
+    public static IReadOnlyList<string> All { get; } = [Mss06, Mss07, Mss08, Mes01, Mes02, Sec02,
+        Mss10];
 }

@@ -32,6 +32,7 @@ internal static class ReferenceDuiComposition
         var sender = new MssSender(settings.SmtpHost, settings.SmtpPort, settings.SmtpUser, settings.SmtpPassword, pinning, tokens)
         {
             RequestDeliveryReceipts = !organisation.Has(ReferenceDuiDefects.NoDeliveryNotify),
+            IgnoreSizeLimit = organisation.Has(ReferenceDuiDefects.IgnoresSizeLimit),
         };
 
         // Note: the MSSanté tables live in the same SQLite file; their schema is ensured once at start-up.

@@ -50,12 +50,16 @@ public static class ReferenceDuiDefects
     /// <summary>A document marked INVISIBLE_PATIENT is still sent to the usager's Mon espace santé mailbox (must fail DUI-MES-02).</summary>
     public const string InvisibleDocumentToPatient = "invisible-document-to-patient";
 
+    /// <summary>The operator's announced SIZE is ignored and a 552 refusal makes the DUI resubmit the same message (must fail DUI-MSS-10).</summary>
+    public const string IgnoresSizeLimit = "ignores-size-limit";
+
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
          ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
 
-        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient];
+        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient,
+         IgnoresSizeLimit];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

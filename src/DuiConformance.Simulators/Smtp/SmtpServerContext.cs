@@ -27,6 +27,9 @@ public sealed record SmtpServerContext(
     /// <summary>The Pro Santé Connect revocation list the sessions authenticated by a token watch; <c>null</c> when no token mechanism is offered.</summary>
     public Psc.PscRevocationList? Revocations { get; init; }
 
+    /// <summary>The message size limit in force (announced as <c>SIZE</c>, enforced on MAIL and DATA); a scenario may change it.</summary>
+    public SmtpSizeLimit SizeLimit { get; init; } = new(Options.MaxMessageSize);
+
     /// <summary>
     /// This context with SASL XOAUTH2 and OAUTHBEARER added after the password mechanisms (domain.md §4.2: MSSanté asks
     /// for XOAUTH2 with a Pro Santé Connect token).

@@ -21,6 +21,7 @@ public sealed class CatalogueTests
         [typeof(FhirProfileFindings)] = "FHIR-5",
         [typeof(DmpFindings)] = "FHIR-5",
         [typeof(ImapFindings)] = "IMAP-4",
+        [typeof(SmtpSizeFindings)] = "SMTP-3",
     };
 
     private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All, .. MssRequirementIds.All];
@@ -85,7 +86,7 @@ public sealed class CatalogueTests
             "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
             "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
-            "mss.imap.tls-before-auth",
+            "mss.imap.tls-before-auth", "mss.size-limit",
         ]);
     }
 

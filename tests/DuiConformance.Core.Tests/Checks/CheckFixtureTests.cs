@@ -101,7 +101,10 @@ public sealed class CheckFixtureTests
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
 
             // Note: no fixture writes to a Mon espace santé mailbox; proven by Checks/Mail/MssReceiptPatientRestrictionTests.
-            "mss.patient.mailbox", "mss.imap.tls-before-auth"];
+            "mss.patient.mailbox", "mss.imap.tls-before-auth",
+
+            // Note: no fixture is an SMTP transcript; proven by Checks/Mail/MssSizeLimitCheckTests.
+            "mss.size-limit"];
         foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);
