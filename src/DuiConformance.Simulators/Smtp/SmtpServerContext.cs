@@ -44,7 +44,10 @@ public sealed record SmtpServerContext(
         };
     }
 
-    /// <summary>The standard context: the default verbs and AUTH PLAIN and LOGIN over <see cref="SmtpSimulatorOptions.Accounts"/>.</summary>
+    /// <summary>
+    /// The standard context: the default verbs and AUTH PLAIN and LOGIN over <see cref="SmtpSimulatorOptions.Accounts"/>,
+    /// plus EXTERNAL when <see cref="SmtpSimulatorOptions.ClientCertificates"/> is set.
+    /// </summary>
     public static SmtpServerContext Create(SmtpSimulatorOptions options, EvidenceStore evidence, SimulatorCertificate? certificate, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -55,6 +58,8 @@ public sealed record SmtpServerContext(
             certificate,
             time ?? TimeProvider.System,
             SmtpCommandMap.CreateDefault(),
-            [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts)]);
+            options.ClientCertificates is null
+                ? [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts)]
+                : [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts), new SmtpExternalMechanism()]);
     }
 }
