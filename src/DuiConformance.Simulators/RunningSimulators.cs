@@ -45,6 +45,10 @@ public sealed class RunningSimulators : IAsyncDisposable
     /// <summary>The largest message the SMTP simulator accepts (its advertised SIZE), in bytes.</summary>
     public long SmtpMaxMessageSize => _smtp.MaxMessageSize;
 
+    /// <summary>Sets the SMTP size limit announced and enforced from now on; <c>null</c> restores the configured one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="octets"/> is not positive.</exception>
+    public void SetSmtpMaxMessageSize(long? octets) => _smtp.SetMaxMessageSize(octets);
+
     /// <summary>The IMAP host (an IP address literal, loopback by default).</summary>
     public string ImapHost => _imap.LocalEndPoint.Address.ToString();
 

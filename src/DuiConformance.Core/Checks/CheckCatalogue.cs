@@ -54,6 +54,7 @@ public static class CheckCatalogue
         new ImapTlsBeforeAuthCheck(),
         new MailTokenRevocationCheck(),
         new MssXdmMetadataCheck(),
+        new MssSizeLimitCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

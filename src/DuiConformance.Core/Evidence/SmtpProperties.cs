@@ -41,4 +41,7 @@ public static class SmtpProperties
 
     /// <summary>The RFC 3461 ENVID of MAIL FROM (xtext as sent), absent when none.</summary>
     public const string DsnEnvelopeId = "dsnEnvid";
+
+    /// <summary>The subject of the TLS client certificate the client presented (RFC 4514 form); absent when none was asked for or presented.</summary>
+    public const string ClientCertificateSubject = "clientCertificateSubject";
 }

@@ -28,6 +28,10 @@ public static class MssRequirementIds
     /// <summary>XDM METADATA.XML as ebRIM SubmitObjectsRequest with conforming metadata, as for the DMP (MSS-10).</summary>
     public const string Mss05 = "DUI-MSS-05";
 
+    /// <summary>Message size checked before sending, the operator's 552 refusal shown to the user (MSS-15).</summary>
+    public const string Mss10 = "DUI-MSS-10";
+
     /// <summary>Every id above, in catalogue order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Mss06, Mss07, Mss08, Mes01, Mes02, Sec02, Mss05];
+    public static IReadOnlyList<string> All { get; } = [Mss06, Mss07, Mss08, Mes01, Mes02, Sec02, Mss05,
+        Mss10];
 }

@@ -19,6 +19,7 @@ internal static partial class HookActions
         "create-usager", "import-usager", "lookup-ins", "verify-ins", "qualify-identity", "create-document", "publish-dmp", "send-mss",
         "search-dmp", "replace-document", "mask-document", "attempt-publish-dmp",
         "send-mss-patient", "restrict-document", "record-mss-opposition", "receive-and-file", "show-received", "show-receipts",
+        "attempt-send-mss",
     ];
 
     /// <summary>Performs one action; a refusal by the DUI is a failed result, never an exception.</summary>
@@ -55,6 +56,7 @@ internal static partial class HookActions
         "receive-and-file" => ReceiveAsync(request, dui, ct),
         "show-received" => ShowReceivedAsync(request, dui, ct),
         "show-receipts" => ShowReceiptsAsync(request, dui, ct),
+        "attempt-send-mss" => AttemptSendAsync(request, dui, ct),
         _ => Task.FromResult(HookActionResult.Failed($"action « {action} » non proposée par le DUI de référence")),
     };
 
@@ -141,7 +143,22 @@ internal static partial class HookActions
         return outcome.Succeeded || attempt ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message);
     }
 
-    private static async Task<HookActionResult> SendAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct)
+    private static async Task<HookActionResult> SendAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct) =>
+        await SendDocumentAsync(request, dui, ct).ConfigureAwait(false) is { } outcome
+            ? outcome.Succeeded ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message)
+            : await NotSentAsync(request, dui, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// attempt-send-mss (DUI-MSS-10): the same send as send-mss, but the DUI's refusal is an expected answer; with
+    /// <c>expect</c> the message shown must hold that text.
+    /// </summary>
+    private static async Task<HookActionResult> AttemptSendAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct) =>
+        await SendDocumentAsync(request, dui, ct).ConfigureAwait(false) is { } outcome
+            ? Expected(request, succeeded: true, outcome.Message, [outcome.Message])
+            : await NotSentAsync(request, dui, ct).ConfigureAwait(false);
+
+    /// <summary>Why a send could not even be attempted (unknown document, invalid recipient).</summary>
+    private static async Task<HookActionResult> NotSentAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct)
     {
         var (document, usager) = await FindDocumentAsync(request, dui, ct).ConfigureAwait(false);
         if (document is null || usager is null)
@@ -150,9 +167,22 @@ internal static partial class HookActions
         }
 
         var text = (request.Parameter("recipient") ?? request.Value("recipient")).Trim();
+        return HookActionResult.Failed($"Adresse du destinataire invalide : « {text} ».");
+    }
+
+    /// <summary>Sends the document as the page does; <c>null</c> when the document or the recipient is not usable.</summary>
+    private static async Task<MssSender.Outcome?> SendDocumentAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct)
+    {
+        var (document, usager) = await FindDocumentAsync(request, dui, ct).ConfigureAwait(false);
+        if (document is null || usager is null)
+        {
+            return null;
+        }
+
+        var text = (request.Parameter("recipient") ?? request.Value("recipient")).Trim();
         if (!ReferenceDuiEndpoints.TryParseRecipient(text, out var recipient))
         {
-            return HookActionResult.Failed($"Adresse du destinataire invalide : « {text} ».");
+            return null;
         }
 
         // Note: as on the page, the send goes through the checked outbox (restriction, size) with the read receipt
@@ -171,7 +201,7 @@ internal static partial class HookActions
             await dui.Database.InsertSendAsync(document.Id, now, recipient.Address, message.MessageId, outcome.Succeeded, outcome.Message, ct).ConfigureAwait(false);
         }
 
-        return outcome.Succeeded ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message);
+        return outcome;
     }
 
     private static async Task<Usager?> FindUsagerAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct) =>

@@ -33,6 +33,7 @@ internal static class ReferenceDuiComposition
         {
             RequestDeliveryReceipts = !organisation.Has(ReferenceDuiDefects.NoDeliveryNotify),
             ReusesRevokedToken = organisation.Has(ReferenceDuiDefects.ReusesRevokedToken),
+            IgnoreSizeLimit = organisation.Has(ReferenceDuiDefects.IgnoresSizeLimit),
         };
 
         // Note: the MSSanté tables live in the same SQLite file; their schema is ensured once at start-up.

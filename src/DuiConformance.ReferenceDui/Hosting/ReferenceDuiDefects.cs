@@ -54,6 +54,8 @@ public static class ReferenceDuiDefects
     public const string ReusesRevokedToken = "reuses-revoked-token";
     /// <summary>The XDM METADATA.XML patientId is the local IPP while the CDA carries the qualified INS (must fail DUI-MSS-05).</summary>
     public const string XdmMetadataWrongPatient = "xdm-metadata-wrong-patient";
+    /// <summary>The operator's announced SIZE is ignored and a 552 refusal makes the DUI resubmit the same message (must fail DUI-MSS-10).</summary>
+    public const string IgnoresSizeLimit = "ignores-size-limit";
 
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
@@ -63,7 +65,7 @@ public static class ReferenceDuiDefects
         NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient,
          ReusesRevokedToken,
 
-        XdmMetadataWrongPatient];
+        XdmMetadataWrongPatient, IgnoresSizeLimit];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

@@ -97,11 +97,11 @@ internal sealed class MssOutbox
 
         var size = Measure(message);
         MssSender.Outcome outcome;
-        if (_maxMessageBytes > 0 && size > _maxMessageBytes)
+        if (_maxMessageBytes > 0 && size > _maxMessageBytes && !_organisation.Has(ReferenceDuiDefects.IgnoresSizeLimit))
         {
             // Note: MSS/va1.13 — the size is checked before sending, against the operator's announced limit.
             outcome = new MssSender.Outcome(false, RefusedPrefix + string.Create(CultureInfo.InvariantCulture,
-                $"le message fait {size} octets, au-delà de la limite de {_maxMessageBytes} octets de l'opérateur MSSanté."));
+                $"le message fait {size} octets, au-delà de la taille maximale de {_maxMessageBytes} octets de l'opérateur MSSanté."));
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using DuiConformance.ReferenceDui.Security;
@@ -44,6 +45,15 @@ internal sealed class MssSender
     /// <summary>The <see cref="ReferenceDuiDefects.ReusesRevokedToken"/> defect: a refused token is presented again on the retry.</summary>
     public bool ReusesRevokedToken { get; init; }
 
+    /// <summary>
+    /// The <c>ignores-size-limit</c> defect: the SIZE the operator announces is not compared with the message before
+    /// sending, and a <c>552</c> refusal is taken for a passing failure and the message submitted again (must fail DUI-MSS-10).
+    /// </summary>
+    public bool IgnoreSizeLimit { get; init; }
+
+    /// <summary>Submissions of one message the defect makes after a <c>552</c> (the first included).</summary>
+    public const int DefectAttempts = 3;
+
     /// <summary>How a send ended, in words for the user.</summary>
     public sealed record Outcome(bool Succeeded, string Message);
 
@@ -72,6 +82,17 @@ internal sealed class MssSender
         {
             // Note: SecureSocketOptions.StartTls fails when the server does not offer STARTTLS: no plaintext fallback.
             await client.ConnectAsync(_host, _port, SecureSocketOptions.StartTls, timeout.Token).ConfigureAwait(false);
+
+            // Note: MSS/va1.13, RFC 1870 — the size the operator announced in its EHLO reply (after STARTTLS) is checked
+            // before anything is submitted: an over-size message is not sent at all, the user is told why (DUI-MSS-10).
+            if (!IgnoreSizeLimit && (client.Capabilities & SmtpCapabilities.Size) != 0 && client.MaxSize > 0
+                && Measure(message) is var size && size > client.MaxSize)
+            {
+                await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
+                return new Outcome(false, MssOutbox.RefusedPrefix + string.Create(CultureInfo.InvariantCulture,
+                    $"le message fait {size} octets, au-delà de la taille maximale de {client.MaxSize} octets annoncée par l'opérateur MSSanté ; il n'a pas été envoyé."));
+            }
+
             if (!string.IsNullOrEmpty(_user))
             {
                 if (_tokens is null)
@@ -85,7 +106,19 @@ internal sealed class MssSender
                 }
             }
 
-            await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
+                    break;
+                }
+                catch (SmtpCommandException e) when (IgnoreSizeLimit && e.StatusCode == SmtpStatusCode.ExceededStorageAllocation && attempt < DefectAttempts)
+                {
+                    // Note: the defect's naive retry; the reference behaviour never resubmits a refused message.
+                }
+            }
+
             await client.DisconnectAsync(quit: true, timeout.Token).ConfigureAwait(false);
             return new Outcome(true, SuccessMessage);
         }
@@ -100,6 +133,11 @@ internal sealed class MssSender
         catch (MailKit.Security.AuthenticationException e)
         {
             return Failure($"authentification refusée ({FirstLine(e.Message)})");
+        }
+        catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ExceededStorageAllocation)
+        {
+            // Note: RFC 1870 / RFC 5321 §4.2.3 — 552 is the operator's size refusal: shown as such to the user, never retried.
+            return Failure($"le message dépasse la taille maximale acceptée par l'opérateur, le serveur a répondu 552 ({FirstLine(e.Message)})");
         }
         catch (SmtpCommandException e)
         {
@@ -123,6 +161,16 @@ internal sealed class MssSender
         {
             return Failure($"serveur injoignable ({FirstLine(e.Message)})");
         }
+    }
+
+    /// <summary>The message's size on the wire: CRLF line ends, as MailKit submits it and the server counts it.</summary>
+    private static long Measure(MimeMessage message)
+    {
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+        using var measuring = new MimeKit.IO.MeasuringStream();
+        message.WriteTo(options, measuring);
+        return measuring.Length;
     }
 
     private static Outcome Failure(string reason) => new(false, "Échec de l'envoi MSSanté : " + reason + ".");

@@ -50,6 +50,11 @@ public sealed class ScenarioRunner
     /// steps with a <c>revoke-token:</c> parameter (DUI-SEC-04); <c>null</c> when the run has no mail operator.
     /// </summary>
     public Func<CancellationToken, Task<int>>? RevokeTokens { get; init; }
+    /// Sets the message size limit the simulated MSSanté operator announces (<c>SIZE</c>) and enforces, for action steps
+    /// with an <c>operatorMaxSize:</c> parameter (octets); <c>null</c> restores the configured limit, which the runner
+    /// does at the end of every scenario that changed it. <c>null</c> when the run has no mail operator.
+    /// </summary>
+    public Action<long?>? SetMailSizeLimit { get; init; }
 
     /// <summary>Raised after each step, for progress display.</summary>
     public event Action<ScenarioDefinition, StepReport>? StepCompleted;
@@ -63,6 +68,7 @@ public sealed class ScenarioRunner
         var checks = new List<ScenarioCheckResult>();
         var scenarioStart = _evidence.Items.Count;
         string? blockedBy = null;
+        var sizeLimitChanged = false;
         _evidence.Tags.Enter(scenario.Id, "start");
         IReadOnlyList<string> scenarioEvidence = [];
         try
@@ -73,7 +79,7 @@ public sealed class ScenarioRunner
                 _evidence.Tags.Enter(scenario.Id, step.Id);
                 var report = step.Kind switch
                 {
-                    StepKind.Action => await RunActionAsync(step, data, blockedBy, cancellationToken).ConfigureAwait(false),
+                    StepKind.Action => await RunActionAsync(step, data, blockedBy, () => sizeLimitChanged = true, cancellationToken).ConfigureAwait(false),
                     StepKind.Expectation => await RunExpectationAsync(scenario, step, scenarioStart, blockedBy, cancellationToken).ConfigureAwait(false),
                     StepKind.Check => RunChecks(scenario, step, checks),
                     _ => throw new ArgumentOutOfRangeException(nameof(scenario), step.Kind, $"Enum values have been added to {nameof(StepKind)}."),
@@ -93,6 +99,12 @@ public sealed class ScenarioRunner
         }
         finally
         {
+            if (sizeLimitChanged)
+            {
+                // Note: the limit is the scenario's own; the next scenario of the lane meets the configured operator again.
+                SetMailSizeLimit?.Invoke(null);
+            }
+
             _evidence.Tags.Enter(scenario.Id, "end");
             try
             {
@@ -108,7 +120,7 @@ public sealed class ScenarioRunner
         return new ScenarioRunResult(new ScenarioReport(scenario.Id, scenario.Title(_language), outcome.ToWireName(), steps, scenario.Verifies, scenarioEvidence), checks);
     }
 
-    private async Task<StepReport> RunActionAsync(ScenarioStep step, ScenarioData data, string? blockedBy, CancellationToken cancellationToken)
+    private async Task<StepReport> RunActionAsync(ScenarioStep step, ScenarioData data, string? blockedBy, Action sizeLimitChanged, CancellationToken cancellationToken)
     {
         var title = Text("Action ", "Action ") + step.Action;
         if (blockedBy is not null)
@@ -121,6 +133,12 @@ public sealed class ScenarioRunner
             foreach (var (name, value) in step.Parameters)
             {
                 data.SetParameter(name, value);
+            }
+
+            if (step.Parameters.TryGetValue(SizeLimitParameter, out var limit))
+            {
+                SetSizeLimit(limit);
+                sizeLimitChanged();
             }
 
             if (step.Parameters.TryGetValue(DeliverParameter, out var fixture))
@@ -150,6 +168,24 @@ public sealed class ScenarioRunner
 
     /// <summary>The action parameter naming a fixture message to file in the DUI's mailbox before the action.</summary>
     public const string DeliverParameter = "deliver";
+
+    /// <summary>The action parameter setting the operator's SMTP size limit (octets) from this step to the end of the scenario.</summary>
+    public const string SizeLimitParameter = "operatorMaxSize";
+
+    private void SetSizeLimit(string text)
+    {
+        if (SetMailSizeLimit is null)
+        {
+            throw new HarnessException(HarnessCodes.MailSizeLimitInvalid, $"L'étape fixe la taille maximale des messages de l'opérateur à « {text} », mais ce banc n'a pas d'opérateur MSSanté simulé.");
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var octets) || octets <= 0)
+        {
+            throw new HarnessException(HarnessCodes.MailSizeLimitInvalid, $"{SizeLimitParameter} attend un nombre d'octets positif, pas « {text} ».");
+        }
+
+        SetMailSizeLimit(octets);
+    }
 
     private async Task DeliverAsync(string fixture, CancellationToken cancellationToken)
     {

@@ -61,6 +61,9 @@ public sealed partial class ImapSession
     /// <summary>The negotiated TLS protocol (e.g. <c>Tls13</c>), or <c>null</c> before TLS.</summary>
     public string? TlsProtocol { get; private set; }
 
+    /// <summary>What the TLS client certificate established; <c>null</c> before TLS or when certificates are not requested.</summary>
+    public Mail.ClientCertificateIdentity? ClientCertificate { get; private set; }
+
     /// <summary>True once the client tried LOGIN or AUTHENTICATE before TLS (refused; recorded for DUI-SEC-02).</summary>
     public bool AuthBeforeTls { get; internal set; }
 
@@ -343,6 +346,11 @@ public sealed partial class ImapSession
                     capabilities.Add("AUTH=XOAUTH2");
                     capabilities.Add("AUTH=OAUTHBEARER");
                 }
+
+                if (_server.Options.ClientCertificates is not null)
+                {
+                    capabilities.Add("AUTH=EXTERNAL");
+                }
             }
         }
 
@@ -460,6 +468,11 @@ public sealed partial class ImapSession
             properties["tlsProtocol"] = TlsProtocol;
         }
 
+        if (ClientCertificate is { Subject.Length: > 0 } certificate)
+        {
+            properties[Core.Evidence.SmtpProperties.ClientCertificateSubject] = certificate.Subject;
+        }
+
         try
         {
             await _server.Evidence.RecordAsync(ImapSimulator.TranscriptKind, Encoding.UTF8.GetBytes(Transcript.ToText()), "text/plain; charset=utf-8", properties, CancellationToken.None).ConfigureAwait(false);
@@ -483,18 +496,29 @@ public sealed partial class ImapSession
         }
 
         ArmTimeout();
+        var verifier = _server.Options.ClientCertificates;
         await tls.AuthenticateAsServerAsync(
             new SslServerAuthenticationOptions
             {
                 ServerCertificate = certificate.Certificate,
                 EnabledSslProtocols = SmtpSession.AcceptedTlsProtocols,
-                ClientCertificateRequired = false,
+
+                // Note: a missing or bad client certificate does not break the handshake; it is refused at AUTHENTICATE EXTERNAL.
+                ClientCertificateRequired = verifier is not null,
+                RemoteCertificateValidationCallback = verifier is null ? null : (_, _, _, _) => true,
                 CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
             },
             cancellationToken).ConfigureAwait(false);
         IsTls = true;
         TlsProtocol = tls.SslProtocol.ToString();
         Transcript.Note($"TLS established: {tls.SslProtocol} {tls.NegotiatedCipherSuite}");
+        if (verifier is not null)
+        {
+            ClientCertificate = verifier.Verify(tls.RemoteCertificate);
+            Transcript.Note(ClientCertificate.Accepted
+                ? $"client certificate {ClientCertificate.Subject} accepted for <{ClientCertificate.Mailbox}>"
+                : $"client certificate {(ClientCertificate.Subject.Length > 0 ? ClientCertificate.Subject + " " : string.Empty)}not accepted: {ClientCertificate.Refusal}");
+        }
     }
 
     private void ArmTimeout() => _timeout?.CancelAfter(_server.Options.CommandTimeout);

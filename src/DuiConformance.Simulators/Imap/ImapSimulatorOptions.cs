@@ -18,6 +18,13 @@ public sealed record ImapSimulatorOptions
     /// <summary>How long the server waits for each client line (RFC 3501 §5.4: at least 30 minutes of inactivity).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// When set, the TLS handshake asks the client for a certificate and AUTHENTICATE EXTERNAL is offered: an
+    /// organisation or applicative mailbox opens its mailbox with a certificate of the test authority (domain.md §4.2).
+    /// <c>null</c>: no client certificate is requested.
+    /// </summary>
+    public Mail.ClientCertificateVerifier? ClientCertificates { get; init; }
+
     /// <summary>Longest command line, in octets without literals.</summary>
     public int MaxCommandLineLength { get; init; } = 64 * 1024;
 

@@ -14,6 +14,7 @@ internal static class SmtpDataReader
     public static async Task<SmtpMessageData> ReadAsync(SmtpSession session, CancellationToken cancellationToken)
     {
         var options = session.Server.Options;
+        var maxMessageSize = session.Server.SizeLimit.Current;
         var content = new MemoryStream();
         long size = 0;
         var lines = 0;
@@ -45,7 +46,7 @@ internal static class SmtpDataReader
             overHardCap |= line.Truncated;
             eightBit |= unstuffed.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
             size += length + ending.Length;
-            if (size > options.MaxMessageSize)
+            if (size > maxMessageSize)
             {
                 tooLarge = true;
                 content.SetLength(0);

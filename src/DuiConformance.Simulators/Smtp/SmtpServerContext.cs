@@ -27,6 +27,9 @@ public sealed record SmtpServerContext(
     /// <summary>The Pro Santé Connect revocation list the sessions authenticated by a token watch; <c>null</c> when no token mechanism is offered.</summary>
     public Psc.PscRevocationList? Revocations { get; init; }
 
+    /// <summary>The message size limit in force (announced as <c>SIZE</c>, enforced on MAIL and DATA); a scenario may change it.</summary>
+    public SmtpSizeLimit SizeLimit { get; init; } = new(Options.MaxMessageSize);
+
     /// <summary>
     /// This context with SASL XOAUTH2 and OAUTHBEARER added after the password mechanisms (domain.md §4.2: MSSanté asks
     /// for XOAUTH2 with a Pro Santé Connect token).
@@ -41,7 +44,10 @@ public sealed record SmtpServerContext(
         };
     }
 
-    /// <summary>The standard context: the default verbs and AUTH PLAIN and LOGIN over <see cref="SmtpSimulatorOptions.Accounts"/>.</summary>
+    /// <summary>
+    /// The standard context: the default verbs and AUTH PLAIN and LOGIN over <see cref="SmtpSimulatorOptions.Accounts"/>,
+    /// plus EXTERNAL when <see cref="SmtpSimulatorOptions.ClientCertificates"/> is set.
+    /// </summary>
     public static SmtpServerContext Create(SmtpSimulatorOptions options, EvidenceStore evidence, SimulatorCertificate? certificate, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -52,6 +58,8 @@ public sealed record SmtpServerContext(
             certificate,
             time ?? TimeProvider.System,
             SmtpCommandMap.CreateDefault(),
-            [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts)]);
+            options.ClientCertificates is null
+                ? [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts)]
+                : [new SmtpPlainMechanism(options.Accounts), new SmtpLoginMechanism(options.Accounts), new SmtpExternalMechanism()]);
     }
 }

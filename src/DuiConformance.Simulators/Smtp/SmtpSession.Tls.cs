@@ -28,15 +28,27 @@ public sealed partial class SmtpSession
         }
 
         ArmTimeout();
+        var verifier = _server.Options.ClientCertificates;
         await tls.AuthenticateAsServerAsync(
             new SslServerAuthenticationOptions
             {
                 ServerCertificate = certificate.Certificate,
                 EnabledSslProtocols = AcceptedTlsProtocols,
-                ClientCertificateRequired = false,
+
+                // Note: with a verifier the server asks for a certificate; a missing or bad one does not break the
+                // handshake — it is judged afterwards and refused at AUTH EXTERNAL with a clear reply (RFC 4422 App. A).
+                ClientCertificateRequired = verifier is not null,
+                RemoteCertificateValidationCallback = verifier is null ? null : (_, _, _, _) => true,
                 CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
             },
             cancellationToken).ConfigureAwait(false);
+        if (verifier is not null)
+        {
+            ClientCertificate = verifier.Verify(tls.RemoteCertificate);
+            Transcript.Note(ClientCertificate.Accepted
+                ? $"client certificate {ClientCertificate.Subject} accepted for <{ClientCertificate.Mailbox}>"
+                : $"client certificate {(ClientCertificate.Subject.Length > 0 ? ClientCertificate.Subject + " " : string.Empty)}not accepted: {ClientCertificate.Refusal}");
+        }
 
         IsTls = true;
         TlsProtocol = tls.SslProtocol.ToString();
@@ -46,6 +58,9 @@ public sealed partial class SmtpSession
         ResetTransaction();
         Transcript.Note($"TLS established: {TlsProtocol} {TlsCipherSuite}");
     }
+
+    /// <summary>What the TLS client certificate established; <c>null</c> before TLS or when certificates are not requested.</summary>
+    public Mail.ClientCertificateIdentity? ClientCertificate { get; private set; }
 
     /// <summary>The SASL exchange of this session, for <see cref="ISmtpAuthMechanism"/>.</summary>
     internal ISmtpAuthExchange AuthExchange => new SessionAuthExchange(this);
@@ -86,5 +101,7 @@ public sealed partial class SmtpSession
         public string SessionId => session.Id;
 
         public void Note(string text) => session.Transcript.Note(text);
+
+        public Mail.ClientCertificateIdentity? ClientCertificate => session.ClientCertificate;
     }
 }

@@ -314,6 +314,11 @@ public sealed partial class SmtpSession
             properties[SmtpProperties.TlsProtocol] = TlsProtocol;
         }
 
+        if (ClientCertificate is { Subject.Length: > 0 } certificate)
+        {
+            properties[SmtpProperties.ClientCertificateSubject] = certificate.Subject;
+        }
+
         try
         {
             await _server.Evidence.RecordAsync(

@@ -40,7 +40,14 @@ public sealed class SmtpSimulator : IAsyncDisposable
     }
 
     /// <summary>The largest message the server accepts (the SIZE it advertises, RFC 1870), in bytes.</summary>
-    public long MaxMessageSize => _context.Options.MaxMessageSize;
+    public long MaxMessageSize => _context.SizeLimit.Current;
+
+    /// <summary>
+    /// Sets the size limit announced and enforced from the next command on (domain.md §4.5, a scenario's
+    /// <c>operatorMaxSize</c>); <c>null</c> goes back to <see cref="SmtpSimulatorOptions.MaxMessageSize"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="octets"/> is not positive.</exception>
+    public void SetMaxMessageSize(long? octets) => _context.SizeLimit.Set(octets);
 
     /// <summary>Where the simulator listens, once started (the chosen port when <see cref="SmtpSimulatorOptions.Port"/> was 0).</summary>
     /// <exception cref="InvalidOperationException">Not started.</exception>

@@ -57,6 +57,13 @@ public sealed record SmtpSimulatorOptions
     /// </summary>
     public (int Code, string Label)? ReadReceiptError { get; init; }
 
+    /// <summary>
+    /// When set, the TLS handshake asks the client for a certificate and SASL EXTERNAL is offered: an organisation or
+    /// applicative mailbox authenticates with a certificate of the test authority (domain.md §4.2). <c>null</c>: no
+    /// client certificate is requested.
+    /// </summary>
+    public Mail.ClientCertificateVerifier? ClientCertificates { get; init; }
+
     /// <summary>How long the server waits for each line from the client before <c>421 4.4.2</c> (RFC 5321 §4.5.3.2 suggests 5 minutes).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

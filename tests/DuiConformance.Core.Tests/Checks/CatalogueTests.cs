@@ -23,6 +23,7 @@ public sealed class CatalogueTests
         [typeof(ImapFindings)] = "IMAP-4",
         [typeof(SmtpTokenRevocationFindings)] = "SMTP-3",
         [typeof(ImapTokenRevocationFindings)] = "IMAP-4",
+        [typeof(SmtpSizeFindings)] = "SMTP-3",
     };
 
     private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All, .. MssRequirementIds.All];
@@ -88,6 +89,7 @@ public sealed class CatalogueTests
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
             "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
             "mss.imap.tls-before-auth", "mss.auth.token-revocation", "mss.xdm.metadata",
+            "mss.size-limit",
         ]);
     }
 

@@ -24,6 +24,7 @@ internal sealed class AuthenticateCommandHandler : IImapCommandHandler
             "XOAUTH2" when session.Server.Tokens is not null => OAuthSaslKind.XOAuth2,
             "OAUTHBEARER" when session.Server.Tokens is not null => OAuthSaslKind.OAuthBearer,
             "PLAIN" => null,
+            "EXTERNAL" when session.Server.Options.ClientCertificates is not null => null,
             _ => throw ImapReplyException.No("Unsupported authentication mechanism."),
         };
 
@@ -38,6 +39,11 @@ internal sealed class AuthenticateCommandHandler : IImapCommandHandler
         if (tokenKind is { } kind)
         {
             return await AuthenticateWithTokenAsync(session, kind, mechanism, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mechanism == "EXTERNAL")
+        {
+            return AuthenticateWithCertificate(session, response);
         }
 
         var buffer = new byte[(response.Length * 3 / 4) + 3];
@@ -72,6 +78,39 @@ internal sealed class AuthenticateCommandHandler : IImapCommandHandler
         }
 
         session.LogIn(result.Account!, mechanism, result.Principal);
+        return new ImapCompletion($"[CAPABILITY {session.Capabilities()}] Logged in");
+    }
+
+    /// <summary>
+    /// SASL EXTERNAL (RFC 4422 Appendix A): the mailbox is the one the TLS client certificate established (an
+    /// organisation or applicative mailbox, domain.md §4.2); an authorization identity, when given, must be that mailbox.
+    /// </summary>
+    private static ImapCompletion AuthenticateWithCertificate(ImapSession session, string response)
+    {
+        var buffer = new byte[(response.Length * 3 / 4) + 3];
+        if (!Convert.TryFromBase64String(response == "=" ? string.Empty : response, buffer, out var length))
+        {
+            throw ImapReplyException.Syntax("Invalid base64 data in continued response.");
+        }
+
+        var identity = session.ClientCertificate;
+        if (identity is not { Accepted: true })
+        {
+            session.Transcript.Note("EXTERNAL refused: " + (identity?.Refusal ?? "no client certificate presented"));
+            throw ImapReplyException.No("[AUTHENTICATIONFAILED] No accepted client certificate for EXTERNAL.");
+        }
+
+        var authorization = Encoding.UTF8.GetString(buffer, 0, length);
+        if (authorization.Length > 0 && !string.Equals(authorization, identity.Mailbox, StringComparison.OrdinalIgnoreCase))
+        {
+            session.Transcript.Note($"EXTERNAL refused: authorization identity <{authorization}> is not the certificate's mailbox <{identity.Mailbox}>");
+            throw ImapReplyException.No("[AUTHENTICATIONFAILED] Authentication failed.");
+        }
+
+        // Note: the certificate opens its mailbox without a password account; a configured account of that address is reused.
+        var account = session.Server.Options.Accounts.FirstOrDefault(candidate => string.Equals(candidate.Address, identity.Mailbox, StringComparison.OrdinalIgnoreCase))
+            ?? new MailboxAccount(identity.Mailbox!, identity.Mailbox!, string.Empty);
+        session.LogIn(account, "EXTERNAL");
         return new ImapCompletion($"[CAPABILITY {session.Capabilities()}] Logged in");
     }
 

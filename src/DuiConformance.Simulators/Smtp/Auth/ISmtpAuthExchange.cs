@@ -20,4 +20,7 @@ public interface ISmtpAuthExchange
 
     /// <summary>Adds a note to the session transcript (why a token was refused; never a secret).</summary>
     void Note(string text);
+
+    /// <summary>What the session's TLS client certificate established (SASL EXTERNAL, RFC 4422 Appendix A); <c>null</c> when certificates are not requested.</summary>
+    Mail.ClientCertificateIdentity? ClientCertificate => null;
 }

@@ -62,6 +62,11 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
             properties["implicitTls"] = Flag(session.ImplicitTls);
         }
 
+        if (session.ClientCertificate is { Subject.Length: > 0 } certificate)
+        {
+            properties[SmtpProperties.ClientCertificateSubject] = certificate.Subject;
+        }
+
         if (transaction.SmtpUtf8)
         {
             properties["smtpUtf8"] = "true";

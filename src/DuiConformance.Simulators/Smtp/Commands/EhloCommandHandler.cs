@@ -28,7 +28,7 @@ internal sealed class EhloCommandHandler : ISmtpCommandHandler
         {
             $"{server.Options.Domain} Hello {name}",
             "PIPELINING",
-            string.Create(CultureInfo.InvariantCulture, $"SIZE {server.Options.MaxMessageSize}"),
+            string.Create(CultureInfo.InvariantCulture, $"SIZE {server.SizeLimit.Current}"),
             "8BITMIME",
             "ENHANCEDSTATUSCODES",
             "SMTPUTF8",

@@ -40,7 +40,7 @@ internal sealed class MailCommandHandler : ISmtpCommandHandler
                         throw new SmtpReplyException(new SmtpReply(501, "5.5.4", "Syntax: SIZE=<number>"));
                     }
 
-                    if (size > session.Server.Options.MaxMessageSize)
+                    if (size > session.Server.SizeLimit.Current)
                     {
                         throw new SmtpReplyException(SmtpReplies.MessageTooBig);
                     }
