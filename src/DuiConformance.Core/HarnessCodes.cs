@@ -92,6 +92,6 @@ public static class HarnessCodes
 
     /// <summary>A <c>revoke-token:</c> step names an unknown scope, or the DUI had no mail session token to revoke.</summary>
     public const string TokenRevocationFailed = "HARNESS-9217";
-    /// <summary>A scenario step sets the operator's SMTP size limit (<c>operatorMaxSize:</c>) with a value that is not a positive number of octets, or the run has no mail operator.</summary>
+    /// <summary>A scenario step sets the operator's SMTP size limit (<c>operator-max-size:</c>) with a value that is not a positive number of octets, or the run has no mail operator.</summary>
     public const string MailSizeLimitInvalid = "HARNESS-9130";
 }

@@ -7,7 +7,7 @@ using DuiConformance.Scenarios.Running;
 
 namespace DuiConformance.Scenarios.Tests;
 
-/// <summary>The <c>operatorMaxSize:</c> action parameter: the operator's SIZE for the rest of the scenario (DUI-MSS-10).</summary>
+/// <summary>The <c>operator-max-size:</c> action parameter: the operator's SIZE for the rest of the scenario (DUI-MSS-10).</summary>
 public sealed class ScenarioRunnerSizeLimitTests
 {
     private string _directory = null!;
@@ -26,7 +26,7 @@ public sealed class ScenarioRunnerSizeLimitTests
     private static ScenarioDefinition Scenario(string limit) =>
         new("demo", "Démo", "Demo", ["DUI-MSS-10"], new ScenarioData(new Dictionary<string, string>()),
             [
-                new ScenarioStep("send", StepKind.Action, "send-mss", new Dictionary<string, string> { ["operatorMaxSize"] = limit }, null, []),
+                new ScenarioStep("send", StepKind.Action, "send-mss", new Dictionary<string, string> { ["operator-max-size"] = limit }, null, []),
                 new ScenarioStep("again", StepKind.Action, "send-mss", new Dictionary<string, string>(), null, []),
             ],
             "demo.yaml");

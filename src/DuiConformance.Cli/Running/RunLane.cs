@@ -67,7 +67,7 @@ public sealed class RunLane : IAsyncDisposable
 
                 // Note: a step with `revoke-token: mail` has the PSC revoke the tokens of the DUI's mail sessions first (DUI-SEC-04).
                 RevokeTokens = simulators.RevokeMailTokensAsync,
-                // Note: a step with `operatorMaxSize:` lowers (or raises) the SIZE the operator announces, for that scenario only.
+                // Note: a step with `operator-max-size:` lowers (or raises) the SIZE the operator announces, for that scenario only.
                 SetMailSizeLimit = simulators.SetSmtpMaxMessageSize,
             };
             return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);

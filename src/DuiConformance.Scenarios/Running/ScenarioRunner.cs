@@ -50,8 +50,10 @@ public sealed class ScenarioRunner
     /// steps with a <c>revoke-token:</c> parameter (DUI-SEC-04); <c>null</c> when the run has no mail operator.
     /// </summary>
     public Func<CancellationToken, Task<int>>? RevokeTokens { get; init; }
+
+    /// <summary>
     /// Sets the message size limit the simulated MSSanté operator announces (<c>SIZE</c>) and enforces, for action steps
-    /// with an <c>operatorMaxSize:</c> parameter (octets); <c>null</c> restores the configured limit, which the runner
+    /// with an <c>operator-max-size:</c> parameter (octets); <c>null</c> restores the configured limit, which the runner
     /// does at the end of every scenario that changed it. <c>null</c> when the run has no mail operator.
     /// </summary>
     public Action<long?>? SetMailSizeLimit { get; init; }
@@ -170,7 +172,7 @@ public sealed class ScenarioRunner
     public const string DeliverParameter = "deliver";
 
     /// <summary>The action parameter setting the operator's SMTP size limit (octets) from this step to the end of the scenario.</summary>
-    public const string SizeLimitParameter = "operatorMaxSize";
+    public const string SizeLimitParameter = "operator-max-size";
 
     private void SetSizeLimit(string text)
     {

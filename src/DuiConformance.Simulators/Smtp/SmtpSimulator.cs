@@ -44,7 +44,7 @@ public sealed class SmtpSimulator : IAsyncDisposable
 
     /// <summary>
     /// Sets the size limit announced and enforced from the next command on (domain.md §4.5, a scenario's
-    /// <c>operatorMaxSize</c>); <c>null</c> goes back to <see cref="SmtpSimulatorOptions.MaxMessageSize"/>.
+    /// <c>operator-max-size</c>); <c>null</c> goes back to <see cref="SmtpSimulatorOptions.MaxMessageSize"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="octets"/> is not positive.</exception>
     public void SetMaxMessageSize(long? octets) => _context.SizeLimit.Set(octets);
