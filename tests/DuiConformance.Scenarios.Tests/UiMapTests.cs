@@ -40,6 +40,22 @@ public sealed class UiMapTests
     }
 
     [Test]
+    public void Expect_status_is_read_apart_from_expect_text()
+    {
+        var map = Load("""
+            sut: demo
+            actions:
+              send-mss:
+                - expectText: "Partages du document"
+                - expectStatus: "Message envoyé"
+            """);
+
+        var operations = map.For("send-mss")!;
+        operations.Select(operation => operation.Kind).ShouldBe([UiOperationKind.ExpectText, UiOperationKind.ExpectStatus]);
+        operations[1].Describe().ShouldBe("attendre le message d'état « Message envoyé »");
+    }
+
+    [Test]
     public void An_unknown_operation_is_refused_with_its_position()
     {
         var error = Should.Throw<YamlFormatException>(() => Load("sut: demo\nactions:\n  send-mss:\n    - hover: x\n"));

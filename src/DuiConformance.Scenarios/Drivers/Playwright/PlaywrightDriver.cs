@@ -160,6 +160,10 @@ public sealed class PlaywrightDriver : IScenarioDriver
             case UiOperationKind.ExpectText:
                 await page.GetByText(data.Interpolate(operation.Target)).First.WaitForAsync(new() { State = WaitForSelectorState.Visible }).ConfigureAwait(false);
                 break;
+            case UiOperationKind.ExpectStatus:
+                await page.GetByRole(AriaRole.Status).Filter(new() { HasText = data.Interpolate(operation.Target) }).First
+                    .WaitForAsync(new() { State = WaitForSelectorState.Visible }).ConfigureAwait(false);
+                break;
             case UiOperationKind.Read:
                 var text = await page.GetByTestId(operation.Target).First.TextContentAsync().ConfigureAwait(false);
                 data.Capture(operation.Value!, (text ?? string.Empty).Trim());

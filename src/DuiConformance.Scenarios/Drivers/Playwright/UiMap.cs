@@ -51,7 +51,7 @@ public sealed class UiMap
         var entries = node.Entries();
         if (entries.Count != 1)
         {
-            throw node.Error("une opération est un dictionnaire d'une seule clé (goto, fill, select, check, click, expectText, read)");
+            throw node.Error("une opération est un dictionnaire d'une seule clé (goto, fill, select, check, click, expectText, expectStatus, read)");
         }
 
         var (verb, value) = entries[0];
@@ -62,6 +62,8 @@ public sealed class UiMap
                 return new UiOperation(UiOperationKind.Goto, value.Scalar(), null, null, source);
             case "expectText":
                 return new UiOperation(UiOperationKind.ExpectText, value.Scalar(), null, null, source);
+            case "expectStatus":
+                return new UiOperation(UiOperationKind.ExpectStatus, value.Scalar(), null, null, source);
             case "fill":
                 value.AllowOnly("label", "value");
                 return new UiOperation(UiOperationKind.Fill, value.String("label"), null, value.String("value"), source);
@@ -78,7 +80,7 @@ public sealed class UiMap
                 value.AllowOnly("testId", "into");
                 return new UiOperation(UiOperationKind.Read, value.String("testId"), null, value.String("into"), source);
             default:
-                throw node.Error($"opération inconnue '{verb}' (goto, fill, select, check, click, expectText, read)");
+                throw node.Error($"opération inconnue '{verb}' (goto, fill, select, check, click, expectText, expectStatus, read)");
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed record UiOperation(UiOperationKind Kind, string Target, string? Na
         UiOperationKind.Check => $"cocher « {Target} »",
         UiOperationKind.Click => $"cliquer sur {Target} « {Name} »",
         UiOperationKind.ExpectText => $"attendre le texte « {Target} »",
+        UiOperationKind.ExpectStatus => $"attendre le message d'état « {Target} »",
         UiOperationKind.Read => $"lire [data-testid={Target}]",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, $"Enum values have been added to {nameof(UiOperationKind)}."),
     };

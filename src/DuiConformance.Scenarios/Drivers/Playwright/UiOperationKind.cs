@@ -21,6 +21,12 @@ public enum UiOperationKind
     /// <summary>Wait until this text is visible on the page.</summary>
     ExpectText,
 
+    /// <summary>
+    /// Wait until a status message (ARIA role <c>status</c>) holding this text is visible: the answer to the action just
+    /// done, never the same words left in a history table by an earlier one.
+    /// </summary>
+    ExpectStatus,
+
     /// <summary>Read the text of the element with this test id into a scenario variable.</summary>
     Read,
 }
