@@ -20,6 +20,15 @@ internal sealed class SmtpLineReader
     }
 
     /// <summary>
+    /// Called before every read from the stream, i.e. only when the reader may wait for the peer (the session restarts its
+    /// idle timer and sends the replies it held back there); <c>null</c> for none.
+    /// </summary>
+    public Func<ValueTask>? BeforeRead { get; set; }
+
+    /// <summary>True when octets already received are waiting to be read (the client pipelined more, RFC 2920).</summary>
+    public bool HasBuffered => _start < _end;
+
+    /// <summary>
     /// Switches to a new stream (after STARTTLS) and returns how many octets were already buffered from the old one.
     /// </summary>
     /// <remarks>
@@ -45,6 +54,11 @@ internal sealed class SmtpLineReader
         {
             if (_start == _end)
             {
+                if (BeforeRead is { } beforeRead)
+                {
+                    await beforeRead().ConfigureAwait(false);
+                }
+
                 _start = 0;
                 _end = await _stream.ReadAsync(_buffer.AsMemory(0, ReadSize), cancellationToken).ConfigureAwait(false);
                 if (_end == 0)

@@ -49,7 +49,10 @@ internal static class SmtpReceiptSender
         }
 
         HeaderList headers;
-        using (var stream = new MemoryStream(content.ToArray(), writable: false))
+        // Note: only the header section is read, straight from the received octets (no copy of the message).
+        using (var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false))
         {
             try
             {
