@@ -62,6 +62,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 Figure("smtp-ingest-per-server-cpu-second", harness.PerServerCpuSecond, reference?.PerServerCpuSecond, "messages/CPU-s"),
                 Figure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, reference?.PerCpuSecond, "messages/CPU-s"),
                 new BenchmarkFigure("smtp-ingest-client-cpu-per-message", harness.ClientCpuMsPerMessage, "CPU-ms/message"),
+                new BenchmarkFigure("smtp-ingest-server-allocated-per-message", harness.AllocatedKiBPerMessage, "KiB/message"),
                 Figure("smtp-ingest-server-working-set", harness.WorkingSetMiB, reference?.WorkingSetMiB, "MiB"),
             ];
         }
@@ -90,7 +91,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         using var self = Process.GetCurrentProcess();
         var result = await LoadAsync(simulator.LocalEndPoint.Port, self, cancellationToken).ConfigureAwait(false);
         var stored = store.Mailbox(Recipient).InboxFolder.Messages.Count;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuiConformance simulator: {result.Rate:0.#} messages/s ({result.Measured} measured, {stored} filed in the mailbox), server {result.ServerCpuMsPerMessage:0.000} CPU-ms/message, client {result.ClientCpuMsPerMessage:0.000} CPU-ms/message, working set {result.WorkingSetMiB:0} MiB, load average {LoadAverage()}"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuiConformance simulator: {result.Rate:0.#} messages/s ({result.Measured} measured, {stored} filed in the mailbox), server {result.ServerCpuMsPerMessage:0.000} CPU-ms/message and {result.AllocatedKiBPerMessage:0} KiB allocated/message, client {result.ClientCpuMsPerMessage:0.000} CPU-ms/message, working set {result.WorkingSetMiB:0} MiB, load average {LoadAverage()}"));
         return result;
     }
 
@@ -165,6 +166,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
 
         using var client = Process.Start(start) ?? throw new InvalidOperationException("The load client did not start.");
         TimeSpan cpuAtStart = TimeSpan.Zero, cpuAtEnd = TimeSpan.Zero;
+        long allocatedAtStart = 0, allocatedAtEnd = 0;
         double workingSet = 0;
         try
         {
@@ -174,11 +176,13 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 {
                     server.Refresh();
                     cpuAtStart = server.TotalProcessorTime;
+                    allocatedAtStart = GC.GetTotalAllocatedBytes();
                 }
                 else if (line == "WINDOW-END")
                 {
                     server.Refresh();
                     cpuAtEnd = server.TotalProcessorTime;
+                    allocatedAtEnd = GC.GetTotalAllocatedBytes();
                     workingSet = server.WorkingSet64 / (1024.0 * 1024.0);
                 }
                 else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
@@ -188,7 +192,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                     var rate = double.Parse(parts[2], CultureInfo.InvariantCulture);
                     var clientCpu = double.Parse(parts[3], CultureInfo.InvariantCulture);
                     var serverCpu = (cpuAtEnd - cpuAtStart).TotalSeconds;
-                    return new Measurement(rate, accepted, workingSet, serverCpu, clientCpu);
+                    return new Measurement(rate, accepted, workingSet, serverCpu, clientCpu) { AllocatedBytes = allocatedAtEnd - allocatedAtStart };
                 }
             }
 
@@ -267,6 +271,11 @@ public sealed class SmtpIngestBenchmark : IBenchmark
     /// <param name="ClientCpuSeconds">CPU time of the load client's process in the window.</param>
     private sealed record Measurement(double Rate, long Measured, double WorkingSetMiB, double ServerCpuSeconds, double ClientCpuSeconds)
     {
+        /// <summary>Managed octets allocated in this process over the window: the simulator's, when it is the server.</summary>
+        public long AllocatedBytes { get; init; }
+
+        public double AllocatedKiBPerMessage => Measured > 0 ? AllocatedBytes / 1024.0 / Measured : 0;
+
         public double ServerCpuMsPerMessage => Measured > 0 ? ServerCpuSeconds * 1000 / Measured : 0;
 
         public double ClientCpuMsPerMessage => Measured > 0 ? ClientCpuSeconds * 1000 / Measured : 0;
