@@ -25,7 +25,11 @@ internal static class SmtpDataReader
         bool bareLineFeed = false, eightBit = false, longLines = false, overHardCap = false, tooLarge = false;
         while (true)
         {
-            var line = await session.ReadLineAsync(options.MaxDataLineLength, cancellationToken).ConfigureAwait(false);
+            if (!session.TryReadBufferedLine(options.MaxDataLineLength, out var line))
+            {
+                line = await session.ReadLineAsync(options.MaxDataLineLength, cancellationToken).ConfigureAwait(false);
+            }
+
             if (line.IsEndOfStream)
             {
                 throw new IOException($"Connection closed during DATA after {size} octets; nothing stored.");

@@ -206,6 +206,9 @@ public sealed partial class SmtpSession
     internal ValueTask<SmtpLine> ReadLineAsync(int maxLength, CancellationToken cancellationToken) =>
         _reader.ReadLineAsync(maxLength, cancellationToken);
 
+    /// <summary>Takes the next line if it is already wholly buffered (see <see cref="SmtpLineReader.TryReadBuffered"/>).</summary>
+    internal bool TryReadBufferedLine(int maxLength, out SmtpLine line) => _reader.TryReadBuffered(maxLength, out line);
+
     /// <summary>The buffer DATA reads message content into, reused for each message of the session.</summary>
     internal SmtpDataBuffer DataBuffer => _dataBuffer ??= new SmtpDataBuffer();
 

@@ -91,6 +91,35 @@ public sealed class SmtpIngestPathTests
         buffer.Written.ToArray().ShouldBe("abc"u8.ToArray());
     }
 
+    [Test, Description("The buffered fast path gives every line exactly as the asynchronous read does, long lines left to the latter")]
+    public async Task A_buffered_line_is_taken_exactly_as_the_asynchronous_read_gives_it()
+    {
+        var wire = "first\r\n\r\n\n..dotted\r\nbare LF\nthis line is over the limit\r\n\r\r\nlast\r\n"u8.ToArray();
+        var slow = new SmtpLineReader(new MemoryStream(wire));
+        var fast = new SmtpLineReader(new MemoryStream(wire));
+        var takenFast = 0;
+
+        for (var index = 0; index < 9; index++)
+        {
+            var expected = await slow.ReadLineAsync(12, CancellationToken.None).AsTask().WithTimeout("slow read");
+            if (fast.TryReadBuffered(12, out var actual))
+            {
+                takenFast++;
+            }
+            else
+            {
+                actual = await fast.ReadLineAsync(12, CancellationToken.None).AsTask().WithTimeout("fast read");
+            }
+
+            actual.ShouldSatisfyAllConditions(
+                () => actual.Content.ToArray().ShouldBe(expected.Content.ToArray(), $"line {index}"),
+                () => actual.Ending.ShouldBe(expected.Ending, $"line {index}"),
+                () => actual.Length.ShouldBe(expected.Length, $"line {index}"));
+        }
+
+        takenFast.ShouldBe(6);
+    }
+
     private static async Task ExpectEnvelopeRepliesAsync(ScriptedSmtpClient client)
     {
         await client.ExpectAsync($"250 2.1.0 Sender <{SmtpSessionHarness.Sender}> OK");
