@@ -2,6 +2,12 @@ using System.Reflection;
 using DuiConformance.Benchmarks;
 
 // `./bench.sh` lists the benchmarks; `./bench.sh <name>` runs one and ends with one line per figure (DESIGN.md §6).
+// Note: `smtp-load-client` is not a benchmark but the client half of smtp-ingest, started by it in a process of its own.
+if (args is ["smtp-load-client", .. var loadArguments])
+{
+    return await SmtpLoadClient.RunChildAsync(loadArguments, CancellationToken.None).ConfigureAwait(false);
+}
+
 var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IBenchmark)))
     .Select(type => (IBenchmark)Activator.CreateInstance(type)!)

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -43,16 +44,15 @@ public sealed class SmtpLoadClient
     public int MessagesPerConnection { get; init; } = 100;
 
     /// <summary>
-    /// The CPU time used so far by another process taking part (an out-of-process server), added to this process's own
-    /// in <see cref="RunAsync"/>'s CPU figure; <c>null</c> when the server runs in this process.
+    /// Told <c>true</c> when the measured window starts and <c>false</c> when it ends, so that a server in another process
+    /// can sample its own CPU time over exactly that window.
     /// </summary>
-    public Func<TimeSpan>? PeerCpu { get; init; }
+    public Action<bool>? Window { get; init; }
 
     /// <summary>Runs the load for <paramref name="warmup"/> then <paramref name="measure"/>, and counts the 250s to DATA received in the measured window.</summary>
     /// <returns>
-    /// Messages accepted per second in the measured window, how many, and the CPU seconds this process (client, and the
-    /// server when it runs here) plus <see cref="PeerCpu"/> used in that window: on a machine shared with other work the
-    /// wall-clock rate says little, messages per CPU-second still compares client and servers.
+    /// Messages accepted per second in the measured window, how many, and the CPU seconds this process used in that
+    /// window: run in its own process (<see cref="RunChildAsync"/>), that is the load client's cost alone.
     /// </returns>
     public async Task<(double Rate, long Accepted, double CpuSeconds)> RunAsync(IPEndPoint endPoint, TimeSpan warmup, TimeSpan measure, CancellationToken cancellationToken)
     {
@@ -64,9 +64,11 @@ public sealed class SmtpLoadClient
         using var self = Process.GetCurrentProcess();
         var cpuAtStart = Cpu(self);
         Volatile.Write(ref counter.Measuring, 1);
+        Window?.Invoke(true);
         var stopwatch = Stopwatch.StartNew();
         await Task.Delay(measure, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref counter.Measuring, 0);
+        Window?.Invoke(false);
         var elapsed = stopwatch.Elapsed;
         var cpu = Cpu(self) - cpuAtStart;
         await stop.CancelAsync().ConfigureAwait(false);
@@ -75,10 +77,39 @@ public sealed class SmtpLoadClient
         return (accepted / elapsed.TotalSeconds, accepted, cpu.TotalSeconds);
     }
 
-    private TimeSpan Cpu(Process self)
+    /// <summary>
+    /// The client side of <c>smtp-ingest</c> run in its own process (<c>dui-conformance-bench smtp-load-client &lt;port&gt;
+    /// &lt;warm-up s&gt; &lt;measure s&gt;</c>), so that the server's CPU time and the client's are measured apart. On
+    /// standard output: <c>WINDOW-START</c> and <c>WINDOW-END</c> at the edges of the measured window, then
+    /// <c>RESULT &lt;accepted&gt; &lt;rate&gt; &lt;client CPU seconds&gt;</c>.
+    /// </summary>
+    public static async Task<int> RunChildAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var port = int.Parse(arguments[0], CultureInfo.InvariantCulture);
+        var warmup = TimeSpan.FromSeconds(double.Parse(arguments[1], CultureInfo.InvariantCulture));
+        var measure = TimeSpan.FromSeconds(double.Parse(arguments[2], CultureInfo.InvariantCulture));
+        var output = Console.Out;
+        var client = new SmtpLoadClient(SmtpIngestBenchmark.CreateMessageBody(), SmtpIngestBenchmark.Sender, SmtpIngestBenchmark.Recipient, SmtpIngestBenchmark.User, SmtpIngestBenchmark.Password)
+        {
+            Connections = SmtpIngestBenchmark.Clients,
+            MessagesPerConnection = SmtpIngestBenchmark.MessagesPerConnection,
+            Window = start =>
+            {
+                output.WriteLine(start ? "WINDOW-START" : "WINDOW-END");
+                output.Flush();
+            },
+        };
+        var (rate, accepted, cpu) = await client.RunAsync(new IPEndPoint(IPAddress.Loopback, port), warmup, measure, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {accepted} {rate:R} {cpu:R}"));
+        output.Flush();
+        return 0;
+    }
+
+    private static TimeSpan Cpu(Process self)
     {
         self.Refresh();
-        return self.TotalProcessorTime + (PeerCpu?.Invoke() ?? TimeSpan.Zero);
+        return self.TotalProcessorTime;
     }
 
     private async Task WorkerAsync(IPEndPoint endPoint, int index, Counter counter, CancellationToken stop)

@@ -63,4 +63,12 @@ public sealed class MailStore
     /// <exception cref="IOException">The file could not be written; nothing was filed.</exception>
     public Task<StoredMessage> DeliverAsync(string address, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
         Mailbox(address).InboxFolder.AppendAsync(message, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Files a message in the INBOX of <paramref name="address"/> as a hard link to <paramref name="existingFile"/>, which
+    /// holds exactly <paramref name="message"/> durably (the evidence store's object); a copy when no link can be made.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written; nothing was filed.</exception>
+    internal Task<StoredMessage> DeliverLinkedAsync(string address, string existingFile, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        Mailbox(address).InboxFolder.AppendLinkedAsync(existingFile, message, cancellationToken);
 }

@@ -5,6 +5,10 @@ namespace DuiConformance.Simulators.Smtp;
 /// transparency dot (§4.5.2), keeping at most the size limit in memory but always reading to the terminator so the
 /// session stays in step with the client.
 /// </summary>
+/// <remarks>
+/// The content goes to the session's <see cref="SmtpDataBuffer"/>: <see cref="SmtpMessageData.Content"/> is valid until the
+/// session's next DATA, so whatever must outlive the command copies it (the evidence store and mailboxes write it out).
+/// </remarks>
 internal static class SmtpDataReader
 {
     /// <summary>RFC 5321 §4.5.3.1.6: 1000 octets per line including CRLF.</summary>
@@ -15,13 +19,18 @@ internal static class SmtpDataReader
     {
         var options = session.Server.Options;
         var maxMessageSize = session.Server.SizeLimit.Current;
-        var content = new MemoryStream();
+        var content = session.DataBuffer;
+        content.Clear();
         long size = 0;
         var lines = 0;
         bool bareLineFeed = false, eightBit = false, longLines = false, overHardCap = false, tooLarge = false;
         while (true)
         {
-            var line = await session.ReadLineAsync(options.MaxDataLineLength, cancellationToken).ConfigureAwait(false);
+            if (!session.TryReadBufferedLine(options.MaxDataLineLength, out var line))
+            {
+                line = await session.ReadLineAsync(options.MaxDataLineLength, cancellationToken).ConfigureAwait(false);
+            }
+
             if (line.IsEndOfStream)
             {
                 throw new IOException($"Connection closed during DATA after {size} octets; nothing stored.");
@@ -49,16 +58,16 @@ internal static class SmtpDataReader
             if (size > maxMessageSize)
             {
                 tooLarge = true;
-                content.SetLength(0);
+                content.Clear();
             }
             else if (!overHardCap)
             {
-                content.Write(unstuffed);
-                content.Write(ending);
+                content.Append(unstuffed);
+                content.Append(ending);
             }
         }
 
-        var bytes = tooLarge || overHardCap ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(content.GetBuffer(), 0, (int)content.Length);
+        var bytes = tooLarge || overHardCap ? ReadOnlyMemory<byte>.Empty : content.Written;
         return new SmtpMessageData(bytes, size, lines, bareLineFeed, eightBit, longLines, overHardCap, tooLarge);
     }
 }

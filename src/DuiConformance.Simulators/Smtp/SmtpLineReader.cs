@@ -20,6 +20,15 @@ internal sealed class SmtpLineReader
     }
 
     /// <summary>
+    /// Called before every read from the stream, i.e. only when the reader may wait for the peer (the session restarts its
+    /// idle timer and sends the replies it held back there); <c>null</c> for none.
+    /// </summary>
+    public Func<ValueTask>? BeforeRead { get; set; }
+
+    /// <summary>True when octets already received are waiting to be read (the client pipelined more, RFC 2920).</summary>
+    public bool HasBuffered => _start < _end;
+
+    /// <summary>
     /// Switches to a new stream (after STARTTLS) and returns how many octets were already buffered from the old one.
     /// </summary>
     /// <remarks>
@@ -35,6 +44,32 @@ internal sealed class SmtpLineReader
         return discarded;
     }
 
+    /// <summary>
+    /// Takes the next line without waiting when it is already wholly buffered and at most <paramref name="maxLength"/>
+    /// octets; its content then points into the read buffer and is valid only until the next read. False otherwise
+    /// (nothing consumed): <see cref="ReadLineAsync"/> handles that line.
+    /// </summary>
+    /// <remarks>
+    /// Note: DATA reads about 1,400 lines per 100 KB message; most are already buffered, and taking them this way avoids
+    /// an asynchronous call and a copy per line (smtp-ingest, issue 3 §7). The result is the one ReadLineAsync gives.
+    /// </remarks>
+    public bool TryReadBuffered(int maxLength, out SmtpLine line)
+    {
+        var available = _buffer.AsSpan(_start, _end - _start);
+        var newline = available.IndexOf((byte)'\n');
+        var carriageReturn = newline > 0 && available[newline - 1] == (byte)'\r';
+        var length = carriageReturn ? newline - 1 : newline;
+        if (newline < 0 || length > maxLength)
+        {
+            line = default;
+            return false;
+        }
+
+        line = new SmtpLine(_buffer.AsMemory(_start, length), carriageReturn ? SmtpLineEnding.CrLf : SmtpLineEnding.Lf, length);
+        _start += newline + 1;
+        return true;
+    }
+
     /// <summary>Reads one line of at most <paramref name="maxLength"/> octets (the rest of a longer line is dropped).</summary>
     public async ValueTask<SmtpLine> ReadLineAsync(int maxLength, CancellationToken cancellationToken)
     {
@@ -45,6 +80,11 @@ internal sealed class SmtpLineReader
         {
             if (_start == _end)
             {
+                if (BeforeRead is { } beforeRead)
+                {
+                    await beforeRead().ConfigureAwait(false);
+                }
+
                 _start = 0;
                 _end = await _stream.ReadAsync(_buffer.AsMemory(0, ReadSize), cancellationToken).ConfigureAwait(false);
                 if (_end == 0)

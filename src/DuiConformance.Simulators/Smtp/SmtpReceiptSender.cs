@@ -48,8 +48,18 @@ internal static class SmtpReceiptSender
             session.Transcript.Note($"DSN (delivered) for <{recipient.Address}> filed for <{transaction.ReversePath}>");
         }
 
+        // Note: most messages ask for no MDN and no integration error is configured; then nothing below can file anything,
+        // so the header section is not parsed at all (a cheap byte search first; a false positive only costs the parse).
+        if (options.ReadReceiptError is null && !MentionsDispositionNotificationTo(content.Span))
+        {
+            return;
+        }
+
         HeaderList headers;
-        using (var stream = new MemoryStream(content.ToArray(), writable: false))
+        // Note: only the header section is read, straight from the received octets (no copy of the message).
+        using (var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false))
         {
             try
             {
@@ -90,6 +100,32 @@ internal static class SmtpReceiptSender
             await store.DeliverAsync(address.Address, mdn, CancellationToken.None).ConfigureAwait(false);
             session.Transcript.Note("MDN (processed" + (error is null ? string.Empty : "/Error") + ") from <" + recipient + "> filed for <" + address.Address + ">");
         }
+    }
+
+    /// <summary>True when the header section (up to the first empty line) holds the text <c>Disposition-Notification-To</c> in any case.</summary>
+    private static bool MentionsDispositionNotificationTo(ReadOnlySpan<byte> message)
+    {
+        ReadOnlySpan<byte> name = "disposition-notification-to"u8;
+        var end = message.IndexOf("\n\r\n"u8);
+        var bareEnd = message[..(end < 0 ? message.Length : end + 1)].IndexOf("\n\n"u8);
+        if (bareEnd >= 0)
+        {
+            end = bareEnd;
+        }
+
+        var headers = end < 0 ? message : message[..end];
+        for (var index = headers.IndexOfAny((byte)'D', (byte)'d'); index >= 0 && headers.Length - index >= name.Length; )
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(headers.Slice(index, name.Length), name))
+            {
+                return true;
+            }
+
+            var next = headers[(index + 1)..].IndexOfAny((byte)'D', (byte)'d');
+            index = next < 0 ? -1 : index + 1 + next;
+        }
+
+        return false;
     }
 
     /// <summary>

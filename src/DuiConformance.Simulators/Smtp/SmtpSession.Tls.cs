@@ -19,6 +19,7 @@ public sealed partial class SmtpSession
     internal async Task UpgradeToTlsAsync(CancellationToken cancellationToken)
     {
         var certificate = _server.Certificate ?? throw new InvalidOperationException("STARTTLS needs a certificate.");
+        await FlushRepliesAsync(cancellationToken).ConfigureAwait(false);
         var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
         _stream = tls;
         var discarded = _reader.SwitchStream(tls);

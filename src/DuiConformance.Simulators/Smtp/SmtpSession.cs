@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -20,6 +21,7 @@ public sealed partial class SmtpSession
     private readonly SmtpServerContext _server;
     private readonly List<string> _storedMessages = [];
     private readonly string _remote;
+    private readonly ArrayBufferWriter<byte> _pendingReplies = new(256);
     private SmtpLineReader _reader;
     private Stream _stream;
     private CancellationTokenSource? _timeout;
@@ -27,6 +29,8 @@ public sealed partial class SmtpSession
     private int _badCommands;
     private bool _harnessFault;
     private CancellationToken _tokenRevoked;
+    private CancellationToken _running;
+    private SmtpDataBuffer? _dataBuffer;
 
     /// <summary>Creates a session on a connected stream; nothing is sent before <see cref="RunAsync"/>.</summary>
     /// <param name="stream">The connection; the session disposes it at the end.</param>
@@ -40,7 +44,7 @@ public sealed partial class SmtpSession
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         _stream = stream;
         _server = server;
-        _reader = new SmtpLineReader(stream);
+        _reader = new SmtpLineReader(stream) { BeforeRead = BeforeReadAsync };
         _remote = remote;
         Id = id;
         Transcript = new SmtpTranscript(server.Time);
@@ -103,6 +107,7 @@ public sealed partial class SmtpSession
         using var timeout = new CancellationTokenSource(System.Threading.Timeout.InfiniteTimeSpan, _server.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(shutdown, timeout.Token);
         _timeout = timeout;
+        _running = linked.Token;
         Transcript.Note(string.Create(CultureInfo.InvariantCulture, $"session {Id} opened from {_remote}"));
         SmtpSessionEnd end;
         try
@@ -134,6 +139,8 @@ public sealed partial class SmtpSession
         }
 
         State = SmtpSessionState.Closed;
+        await TryFlushRepliesAsync().ConfigureAwait(false);
+        _dataBuffer?.Dispose();
         if (_harnessFault)
         {
             end = SmtpSessionEnd.HarnessError;
@@ -146,7 +153,15 @@ public sealed partial class SmtpSession
         return end;
     }
 
-    /// <summary>Writes a reply (every line goes to the transcript) and flushes it.</summary>
+    /// <summary>
+    /// Writes a reply (every line goes to the transcript). It is sent at once, unless the client already pipelined more
+    /// commands: then it waits, at most until the session next waits for the client (<see cref="FlushRepliesAsync"/>).
+    /// </summary>
+    /// <remarks>
+    /// Note: RFC 2920 §3.2 — a server may hold replies to pipelined commands and send them together, and must send them
+    /// before it waits for more input. MAIL, RCPT and DATA sent in one group then cost one TLS record and one send for
+    /// their three replies (and the previous message's 250), not four.
+    /// </remarks>
     public async Task ReplyAsync(SmtpReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -156,16 +171,46 @@ public sealed partial class SmtpSession
             Transcript.Server(line);
         }
 
-        await _stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToWireString()), cancellationToken).ConfigureAwait(false);
+        Encoding.UTF8.GetBytes(reply.ToWireString(), _pendingReplies);
+        if (!_reader.HasBuffered)
+        {
+            await FlushRepliesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends the replies held back for pipelining (before STARTTLS switches the stream, and before any wait).</summary>
+    internal async Task FlushRepliesAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingReplies.WrittenCount == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _stream.WriteAsync(_pendingReplies.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pendingReplies.ResetWrittenCount();
+        }
+
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads one line from the client within the command timeout.</summary>
-    internal async ValueTask<SmtpLine> ReadLineAsync(int maxLength, CancellationToken cancellationToken)
-    {
-        ArmTimeout();
-        return await _reader.ReadLineAsync(maxLength, cancellationToken).ConfigureAwait(false);
-    }
+    /// <remarks>
+    /// Note: the idle timer is restarted (and held replies sent) by <see cref="BeforeReadAsync"/>, i.e. only when the
+    /// reader must wait for the client — not for each of the thousands of lines of a message already received.
+    /// </remarks>
+    internal ValueTask<SmtpLine> ReadLineAsync(int maxLength, CancellationToken cancellationToken) =>
+        _reader.ReadLineAsync(maxLength, cancellationToken);
+
+    /// <summary>Takes the next line if it is already wholly buffered (see <see cref="SmtpLineReader.TryReadBuffered"/>).</summary>
+    internal bool TryReadBufferedLine(int maxLength, out SmtpLine line) => _reader.TryReadBuffered(maxLength, out line);
+
+    /// <summary>The buffer DATA reads message content into, reused for each message of the session.</summary>
+    internal SmtpDataBuffer DataBuffer => _dataBuffer ??= new SmtpDataBuffer();
 
     /// <summary>Forgets the mail transaction (RSET, EHLO, end of DATA: RFC 5321 §4.1.1.5).</summary>
     internal void ResetTransaction() => Transaction = null;
@@ -279,18 +324,35 @@ public sealed partial class SmtpSession
         return false;
     }
 
+    private async ValueTask BeforeReadAsync()
+    {
+        ArmTimeout();
+        await FlushRepliesAsync(_running).ConfigureAwait(false);
+    }
+
     private async Task TryReplyAsync(SmtpReply reply)
     {
+        foreach (var line in reply.WireLines())
+        {
+            Transcript.Server(line);
+        }
+
+        Encoding.UTF8.GetBytes(reply.ToWireString(), _pendingReplies);
+        await TryFlushRepliesAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is held back, best effort: the session is ending.</summary>
+    private async Task TryFlushRepliesAsync()
+    {
+        if (_pendingReplies.WrittenCount == 0)
+        {
+            return;
+        }
+
         try
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            foreach (var line in reply.WireLines())
-            {
-                Transcript.Server(line);
-            }
-
-            await _stream.WriteAsync(Encoding.UTF8.GetBytes(reply.ToWireString()), grace.Token).ConfigureAwait(false);
-            await _stream.FlushAsync(grace.Token).ConfigureAwait(false);
+            await FlushRepliesAsync(grace.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException or NotSupportedException or SocketException)
         {
