@@ -83,13 +83,17 @@ public sealed class EvidenceStore
         var full = Path.Combine(Directory, relative);
         if (!File.Exists(full))
         {
+            cancellationToken.ThrowIfCancellationRequested();
+
             // Note: write to a temporary name then rename, so a crash never leaves a truncated object under its hash.
+            // One unbuffered write through the handle then fsync: on Unix an "asynchronous" FileStream only moves the
+            // same blocking write to another pool thread and buffers through a fresh 80 KB array, and the fsync blocked
+            // anyway (fhir-ingest stage breakdown, issue 9 §9).
             var temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                RandomAccess.Write(handle, content.Span, fileOffset: 0);
+                RandomAccess.FlushToDisk(handle);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -207,7 +211,8 @@ public sealed class EvidenceStore
         await _indexWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await File.AppendAllTextAsync(Path.Combine(Directory, IndexFileName), line, cancellationToken).ConfigureAwait(false);
+            // Note: a plain append (one small write); the asynchronous variant only hops to another pool thread on Unix.
+            File.AppendAllText(Path.Combine(Directory, IndexFileName), line);
         }
         finally
         {
