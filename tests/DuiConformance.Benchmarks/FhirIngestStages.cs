@@ -21,18 +21,23 @@ internal static class FhirIngestStages
         "evidence: response (SHA-256, write, fsync, index)",
     ];
 
-    /// <summary>CPU-µs per bundle of each of <see cref="Names"/>, and the wall-µs of each (fsync waits show there, not in CPU).</summary>
-    public static async Task<(double[] CpuMicroseconds, double[] WallMicroseconds)> MeasureStagesAsync(FhirBundleTemplate template, EvidenceStore evidence, int first, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// CPU-µs per bundle of each of <see cref="Names"/>, the wall-µs of each (fsync waits show there, not in CPU), and
+    /// the bytes each allocates per bundle (independent of the machine's load).
+    /// </summary>
+    public static async Task<(double[] CpuMicroseconds, double[] WallMicroseconds, double[] AllocatedBytes)> MeasureStagesAsync(FhirBundleTemplate template, EvidenceStore evidence, int first, int count, CancellationToken cancellationToken)
     {
         var options = new FhirSimulatorOptions();
         var repository = new DocumentRepository();
         var cpu = new double[Names.Length];
         var wall = new double[Names.Length];
+        var allocated = new double[Names.Length];
         for (var sequence = first; sequence < first + count; sequence++)
         {
             var body = template.Create(sequence);
             var request = Request(body);
             var stage = 0;
+            var allocatedMark = GC.GetTotalAllocatedBytes(precise: true);
             var cpuMark = CpuClock.NowMicroseconds();
             var wallMark = System.Diagnostics.Stopwatch.GetTimestamp();
             void Lap()
@@ -41,7 +46,10 @@ internal static class FhirIngestStages
                 var wallNow = System.Diagnostics.Stopwatch.GetTimestamp();
                 cpu[stage] += cpuNow - cpuMark;
                 wall[stage] += System.Diagnostics.Stopwatch.GetElapsedTime(wallMark, wallNow).TotalMicroseconds;
+                var allocatedNow = GC.GetTotalAllocatedBytes(precise: true);
+                allocated[stage] += allocatedNow - allocatedMark;
                 stage++;
+                allocatedMark = GC.GetTotalAllocatedBytes(precise: true);
                 cpuMark = CpuClock.NowMicroseconds();
                 wallMark = System.Diagnostics.Stopwatch.GetTimestamp();
             }
@@ -75,7 +83,7 @@ internal static class FhirIngestStages
             Lap();
         }
 
-        return ([.. cpu.Select(total => total / count)], [.. wall.Select(total => total / count)]);
+        return ([.. cpu.Select(total => total / count)], [.. wall.Select(total => total / count)], [.. allocated.Select(total => total / count)]);
     }
 
     /// <summary>CPU-µs per bundle of the whole handler, called as the endpoint is (200 expected for every bundle).</summary>
