@@ -11,7 +11,8 @@ namespace DuiConformance.Core.Evidence;
 /// <remarks>
 /// Layout of the folder: <c>objects/&lt;sha256&gt;.&lt;ext&gt;</c> for contents (written and flushed to disk before
 /// <see cref="RecordAsync"/> returns, so a simulator may acknowledge only what is stored), <c>index.jsonl</c> with one
-/// <see cref="EvidenceItem"/> per line, and <c>manifest.json</c> with the SHA-256 of every file, written by
+/// <see cref="EvidenceItem"/> per line (also on disk before <see cref="RecordAsync"/> returns, one fsync shared by the
+/// items recorded together), and <c>manifest.json</c> with the SHA-256 of every file, written by
 /// <see cref="WriteManifestAsync"/>.
 /// </remarks>
 public sealed class EvidenceStore
@@ -28,6 +29,7 @@ public sealed class EvidenceStore
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<Guid, (Func<EvidenceItem, bool> Match, TaskCompletionSource<EvidenceItem> Done)> _waiters = new();
     private readonly SemaphoreSlim _indexWrite = new(1, 1);
+    private readonly IndexGroupCommit _indexCommit;
     private readonly TimeProvider _time;
     private int _next;
 
@@ -40,6 +42,7 @@ public sealed class EvidenceStore
         Tags = tags;
         _time = time ?? TimeProvider.System;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "objects"));
+        _indexCommit = new IndexGroupCommit(Path.Combine(Directory, IndexFileName));
     }
 
     /// <summary>Absolute path of the evidence folder.</summary>
@@ -83,16 +86,17 @@ public sealed class EvidenceStore
         var full = Path.Combine(Directory, relative);
         if (!File.Exists(full))
         {
-            // Note: write to a temporary name then rename, so a crash never leaves a truncated object under its hash.
-            // Note: unbuffered and synchronous — one write of the whole content then fsync; the asynchronous FileStream
-            // only moved the same blocking calls to another pool thread and allocated an 80 KB buffer per item
-            // (smtp-ingest, issue 3 §7).
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Note: write to a temporary name then rename, so a crash never leaves a truncated object under its hash.
+            // One unbuffered write through the handle then fsync: on Unix an "asynchronous" FileStream only moves the
+            // same blocking write to another pool thread and buffers through a fresh 80 KB array, and the fsync blocked
+            // anyway (fhir-ingest stage breakdown, issue 9 §9).
             var temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None))
+            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(content.Span);
-                stream.Flush(flushToDisk: true);
+                RandomAccess.Write(handle, content.Span, fileOffset: 0);
+                RandomAccess.FlushToDisk(handle);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -210,17 +214,21 @@ public sealed class EvidenceStore
         var line = new byte[json.Length + 1];
         json.CopyTo(line, 0);
         line[^1] = (byte)'\n';
+        long sequence;
         await _indexWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Note: one small synchronous append (the index line is a few hundred octets): cheaper than an asynchronous
             // StreamWriter per item.
             File.AppendAllBytes(Path.Combine(Directory, IndexFileName), line);
+            sequence = _indexCommit.Appended();
         }
         finally
         {
             _indexWrite.Release();
         }
+
+        await _indexCommit.WaitDurableAsync(sequence, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ExtensionFor(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant() switch

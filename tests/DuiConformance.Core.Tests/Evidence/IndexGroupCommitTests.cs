@@ -1,0 +1,58 @@
+using DuiConformance.Core.Evidence;
+
+namespace DuiConformance.Core.Tests.Evidence;
+
+public sealed class IndexGroupCommitTests
+{
+    private string _path = null!;
+
+    [SetUp]
+    public void CreateFile()
+    {
+        _path = Path.Combine(Path.GetTempPath(), "dui-index-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllText(_path, "{}\n");
+    }
+
+    [TearDown]
+    public void DeleteFile() => File.Delete(_path);
+
+    [Test]
+    public async Task Appends_made_before_one_wait_share_one_fsync()
+    {
+        var commit = new IndexGroupCommit(_path);
+        commit.Appended();
+        commit.Appended();
+        var third = commit.Appended();
+
+        await commit.WaitDurableAsync(third, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await commit.WaitDurableAsync(1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        commit.Syncs.ShouldBe(1);
+    }
+
+    [Test]
+    public async Task An_append_after_the_last_fsync_waits_for_a_new_one()
+    {
+        var commit = new IndexGroupCommit(_path);
+        await commit.WaitDurableAsync(commit.Appended(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        await commit.WaitDurableAsync(commit.Appended(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        commit.Syncs.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Every_concurrent_waiter_returns_and_no_append_goes_without_an_fsync_after_it()
+    {
+        var commit = new IndexGroupCommit(_path);
+
+        var waits = Enumerable.Range(0, 200).Select(_ => Task.Run(() => commit.WaitDurableAsync(commit.Appended(), CancellationToken.None)));
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30));
+
+        commit.Syncs.ShouldBeInRange(1, 200);
+        // A new wait for the last sequence needs no further fsync: the last one covered it.
+        var before = commit.Syncs;
+        await commit.WaitDurableAsync(200, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        commit.Syncs.ShouldBe(before);
+    }
+}
