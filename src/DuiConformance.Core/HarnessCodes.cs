@@ -86,4 +86,10 @@ public static class HarnessCodes
 
     /// <summary>The fixture message a <c>deliver:</c> step names is missing, outside fixtures/, or could not be filed.</summary>
     public const string MailDeliveryFailed = "HARNESS-9161";
+
+    /// <summary>A scenario step's <c>fhir-refuse:</c> is not « &lt;HTTP status 400–599&gt; &lt;code&gt; &lt;diagnostics&gt; » (9220–9229: DMP refusals and INS mode).</summary>
+    public const string FhirRefusalInvalid = "HARNESS-9220";
+
+    /// <summary>A scenario step asks the simulated DMP to refuse a submission, but this run has no FHIR simulator to tell.</summary>
+    public const string FhirRefusalUnavailable = "HARNESS-9221";
 }

@@ -64,6 +64,14 @@ public sealed class RunLane : IAsyncDisposable
             {
                 // Note: a scenario step with `deliver:` has the operator file a fixture message in the DUI's mailbox first.
                 DeliverMail = (message, ct) => simulators.DeliverAsync(duiMailbox, message, ct),
+
+                // Note: `fhir-refuse:` has the simulated DMP refuse the DUI's next submission (PDSM-07).
+                RefuseSubmission = (refusal, _) =>
+                {
+                    simulators.RefuseNextSubmission(Simulators.Fhir.SubmissionRefusal.Parse(refusal));
+                    return Task.CompletedTask;
+                },
+                WithdrawRefusals = simulators.WithdrawRefusals,
             };
             return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);
         }

@@ -52,6 +52,8 @@ public static class CheckCatalogue
         new MssPatientMailboxCheck(),
         new MssRestrictionsCheck(),
         new ImapTlsBeforeAuthCheck(),
+        new DmpErrorSurfacedCheck(),
+        new Iti105SimplifiedPublishCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

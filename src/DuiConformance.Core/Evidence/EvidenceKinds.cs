@@ -42,4 +42,9 @@ public static class EvidenceKinds
     public const string OperatorAnswer = "operator-answer";
     /// <summary>An IMAP session transcript of the simulated MSSanté operator (secrets redacted); properties in <see cref="ImapProperties"/>.</summary>
     public const string ImapTranscript = "imap-transcript";
+    /// <summary>
+    /// What the DUI showed its user at the end of an action (UTF-8 text: the page's visible text for the browser driver,
+    /// the hook's message for the HTTP hooks driver); properties: action, driver.
+    /// </summary>
+    public const string UiText = "ui-text";
 }

@@ -50,12 +50,15 @@ public static class ReferenceDuiDefects
     /// <summary>A document marked INVISIBLE_PATIENT is still sent to the usager's Mon espace santé mailbox (must fail DUI-MES-02).</summary>
     public const string InvisibleDocumentToPatient = "invisible-document-to-patient";
 
+    /// <summary>When the DMP refuses a submission (4xx/5xx with an OperationOutcome), the DUI says it was published (must fail DUI-DMP-13).</summary>
+    public const string HidesDmpError = "hides-dmp-error";
+
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
          ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
 
-        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient];
+        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient, HidesDmpError];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

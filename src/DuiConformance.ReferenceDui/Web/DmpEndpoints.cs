@@ -37,7 +37,21 @@ internal static class DmpEndpoints
             }
         }
 
-        return await dui.DmpPublisher.PublishAsync(identity, document, ct, replaces).ConfigureAwait(false);
+        var outcome = await dui.DmpPublisher.PublishAsync(identity, document, ct, replaces).ConfigureAwait(false);
+        return HideRefusal(dui, outcome);
+    }
+
+    /// <summary>
+    /// The outcome the user sees: the DMP's own, or with the defect <c>hides-dmp-error</c>, a success in place of a refusal
+    /// the DMP answered (an HTTP status), as a DUI that only checks the connection would (PDSM-07, DUI-DMP-13).
+    /// </summary>
+    public static DmpPublisher.Outcome HideRefusal(ReferenceDuiContext dui, DmpPublisher.Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(dui);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return !outcome.Succeeded && outcome.HttpStatus is not null && dui.Organisation.Has(ReferenceDuiDefects.HidesDmpError)
+            ? new DmpPublisher.Outcome(true, outcome.HttpStatus, DmpPublisher.SuccessMessage)
+            : outcome;
     }
 
     private static async Task<IResult> SearchAsync(long id, ReferenceDuiContext dui, CancellationToken ct)

@@ -45,6 +45,16 @@ public sealed class ScenarioRunner
     /// </summary>
     public Func<ReadOnlyMemory<byte>, CancellationToken, Task>? DeliverMail { get; init; }
 
+    /// <summary>
+    /// Makes the simulated DMP refuse the DUI's next submission, for action steps with a <c>fhir-refuse:</c> parameter
+    /// (« &lt;status&gt; &lt;code&gt; &lt;diagnostics&gt; »); throws <see cref="FormatException"/> for a malformed value;
+    /// <c>null</c> when the run has no FHIR simulator.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? RefuseSubmission { get; init; }
+
+    /// <summary>Withdraws the refusals a scenario armed and the DUI never triggered, so they never reach the next scenario.</summary>
+    public Action? WithdrawRefusals { get; init; }
+
     /// <summary>Raised after each step, for progress display.</summary>
     public event Action<ScenarioDefinition, StepReport>? StepCompleted;
 
@@ -87,6 +97,11 @@ public sealed class ScenarioRunner
         }
         finally
         {
+            if (scenario.Steps.Any(step => step.Parameters.ContainsKey(RefuseParameter)))
+            {
+                WithdrawRefusals?.Invoke();
+            }
+
             _evidence.Tags.Enter(scenario.Id, "end");
             try
             {
@@ -122,6 +137,11 @@ public sealed class ScenarioRunner
                 await DeliverAsync(fixture, cancellationToken).ConfigureAwait(false);
             }
 
+            if (step.Parameters.TryGetValue(RefuseParameter, out var refusal))
+            {
+                await ArmRefusalAsync(refusal, cancellationToken).ConfigureAwait(false);
+            }
+
             DriverStepResult result;
             using (Clock?.BeginAction())
             {
@@ -139,6 +159,26 @@ public sealed class ScenarioRunner
 
     /// <summary>The action parameter naming a fixture message to file in the DUI's mailbox before the action.</summary>
     public const string DeliverParameter = "deliver";
+
+    /// <summary>The action parameter asking the simulated DMP to refuse the DUI's next submission (PDSM-07).</summary>
+    public const string RefuseParameter = "fhir-refuse";
+
+    private async Task ArmRefusalAsync(string refusal, CancellationToken cancellationToken)
+    {
+        if (RefuseSubmission is null)
+        {
+            throw new HarnessException(HarnessCodes.FhirRefusalUnavailable, $"L'étape demande au DMP simulé de refuser la prochaine soumission (« {refusal} »), mais ce banc n'a pas de simulateur FHIR.");
+        }
+
+        try
+        {
+            await RefuseSubmission(refusal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException exception)
+        {
+            throw new HarnessException(HarnessCodes.FhirRefusalInvalid, exception.Message, exception);
+        }
+    }
 
     private async Task DeliverAsync(string fixture, CancellationToken cancellationToken)
     {

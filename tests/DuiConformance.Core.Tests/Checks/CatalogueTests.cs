@@ -21,6 +21,7 @@ public sealed class CatalogueTests
         [typeof(FhirProfileFindings)] = "FHIR-5",
         [typeof(DmpFindings)] = "FHIR-5",
         [typeof(ImapFindings)] = "IMAP-4",
+        [typeof(PdsmFindings)] = "FHIR-5",
     };
 
     private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All, .. MssRequirementIds.All];
@@ -85,14 +86,14 @@ public sealed class CatalogueTests
             "fhir.iti65.context-value-sets", "fhir.iti65.security-label", "fhir.iti65.submission-set", "fhir.iti65.profile-validation",
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
             "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
-            "mss.imap.tls-before-auth",
+            "mss.imap.tls-before-auth", "dmp.error-surfaced", "fhir.iti105.simplified-publish",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse, EvidenceKinds.SmtpTranscript];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse, EvidenceKinds.SmtpTranscript, EvidenceKinds.UiText];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;

@@ -101,7 +101,10 @@ public sealed class CheckFixtureTests
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
 
             // Note: no fixture writes to a Mon espace santé mailbox; proven by Checks/Mail/MssReceiptPatientRestrictionTests.
-            "mss.patient.mailbox", "mss.imap.tls-before-auth"];
+            "mss.patient.mailbox", "mss.imap.tls-before-auth",
+
+            // Note: no fixture holds a DMP refusal or an ITI-105 publication; proven by Checks/Dmp/PdsmCheckTests.
+            "dmp.error-surfaced", "fhir.iti105.simplified-publish"];
         foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);
