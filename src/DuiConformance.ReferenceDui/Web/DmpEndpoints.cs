@@ -25,7 +25,8 @@ internal static class DmpEndpoints
     /// Publishes <paramref name="document"/> once the DMP said it may be fed (TD0.2: present, open, no opposition);
     /// otherwise nothing is sent and the outcome says why, in French (domain.md §8.3 DMP-09).
     /// </summary>
-    public static async Task<DmpPublisher.Outcome> PublishCheckedAsync(ReferenceDuiContext dui, Usager usager, StoredDocument document, StoredDocument? replaces, CancellationToken ct)
+    /// <remarks>With <paramref name="simplified"/>, the publication is an ITI-105 simplified publish (PDSM-08) instead of an ITI-65 transaction.</remarks>
+    public static async Task<DmpPublisher.Outcome> PublishCheckedAsync(ReferenceDuiContext dui, Usager usager, StoredDocument document, StoredDocument? replaces, CancellationToken ct, bool simplified = false)
     {
         var identity = ExchangeIdentity.For(usager, dui.Organisation);
         if (dui.Dmp is { } dmp)
@@ -37,7 +38,9 @@ internal static class DmpEndpoints
             }
         }
 
-        var outcome = await dui.DmpPublisher.PublishAsync(identity, document, ct, replaces).ConfigureAwait(false);
+        var outcome = simplified
+            ? await dui.DmpPublisher.PublishSimplifiedAsync(identity, document, ct).ConfigureAwait(false)
+            : await dui.DmpPublisher.PublishAsync(identity, document, ct, replaces).ConfigureAwait(false);
         return HideRefusal(dui, outcome);
     }
 

@@ -27,5 +27,6 @@ public static class ActionVocabulary
         "record-mss-opposition",
         "show-received",
         "restrict-document",
+        "publish-simplified",
     };
 }
