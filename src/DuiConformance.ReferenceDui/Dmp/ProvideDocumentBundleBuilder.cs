@@ -87,7 +87,9 @@ internal sealed class ProvideDocumentBundleBuilder
         documentReference.Meta = null;
         documentReference.Subject = new ResourceReference("#source-patient");
         var attachment = documentReference.Content[0].Attachment;
-        attachment.Url = null;
+
+        // Note: deliberate defect iti105-with-url (DUI-DMP-14): the ITI-65 Binary link is left in place (url 0..0 in ITI-105).
+        attachment.Url = _organisation.Has(ReferenceDuiDefects.Iti105WithUrl) ? attachment.Url : null;
         attachment.Data = document.CdaBytes;
 
         // Note: size and hash are optional in ITI-105 (the Document Recipient computes them); leaving them out keeps the

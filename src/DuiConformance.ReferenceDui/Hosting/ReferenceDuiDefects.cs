@@ -53,12 +53,15 @@ public static class ReferenceDuiDefects
     /// <summary>When the DMP refuses a submission (4xx/5xx with an OperationOutcome), the DUI says it was published (must fail DUI-DMP-13).</summary>
     public const string HidesDmpError = "hides-dmp-error";
 
+    /// <summary>The ITI-105 simplified publication keeps an attachment.url next to the inline data (must fail DUI-DMP-14).</summary>
+    public const string Iti105WithUrl = "iti105-with-url";
+
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
          ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
 
-        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient, HidesDmpError];
+        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient, HidesDmpError, Iti105WithUrl];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

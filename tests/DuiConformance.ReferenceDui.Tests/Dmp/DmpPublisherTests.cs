@@ -68,6 +68,18 @@ public class DmpPublisherTests
     }
 
     [Test]
+    public void The_defect_iti105_with_url_keeps_an_attachment_url_next_to_the_data()
+    {
+        var document = Document();
+        var organisation = TestData.Organisation(ReferenceDuiDefects.Iti105WithUrl);
+
+        var attachment = new ProvideDocumentBundleBuilder(organisation).BuildSimplified(TestData.QualifiedUsager(), document, TestData.Now, ProvideDocumentBundleBuilder.Identifiers.New()).Content[0].Attachment;
+
+        attachment.Url.ShouldStartWith("urn:uuid:");
+        attachment.Data.ShouldBe(document.CdaBytes);
+    }
+
+    [Test]
     public async Task A_refused_simplified_publish_says_the_diagnostics()
     {
         var handler = new StubFhirHandler(_ => (HttpStatusCode.UnprocessableEntity, Refusal));
