@@ -92,6 +92,13 @@ public static class HarnessCodes
 
     /// <summary>A <c>revoke-token:</c> step names an unknown scope, or the DUI had no mail session token to revoke.</summary>
     public const string TokenRevocationFailed = "HARNESS-9217";
+
     /// <summary>A scenario step sets the operator's SMTP size limit (<c>operator-max-size:</c>) with a value that is not a positive number of octets, or the run has no mail operator.</summary>
     public const string MailSizeLimitInvalid = "HARNESS-9130";
+
+    /// <summary>A scenario step's <c>fhir-refuse:</c> is not « &lt;HTTP status 400–599&gt; &lt;code&gt; &lt;diagnostics&gt; » (9220–9229: DMP refusals and INS mode).</summary>
+    public const string FhirRefusalInvalid = "HARNESS-9220";
+
+    /// <summary>A scenario step asks the simulated DMP to refuse a submission, but this run has no FHIR simulator to tell.</summary>
+    public const string FhirRefusalUnavailable = "HARNESS-9221";
 }

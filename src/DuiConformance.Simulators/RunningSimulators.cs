@@ -30,6 +30,15 @@ public sealed class RunningSimulators : IAsyncDisposable
         Mailboxes = mailboxes;
     }
 
+    /// <summary>
+    /// Makes the simulated DMP refuse the next document submission (ITI-65 or ITI-105) with <paramref name="refusal"/>,
+    /// whatever its content (scenario parameter <c>fhir-refuse:</c>, PDSM-07).
+    /// </summary>
+    public void RefuseNextSubmission(SubmissionRefusal refusal) => _fhir.Refusals.Arm(refusal);
+
+    /// <summary>Withdraws the refusals armed by <see cref="RefuseNextSubmission"/> that no submission used yet.</summary>
+    public void WithdrawRefusals() => _fhir.Refusals.Clear();
+
     /// <summary>The FHIR base URL, e.g. <c>http://127.0.0.1:50123/fhir</c>: ITI-65 is <c>POST</c> on it.</summary>
     public Uri FhirBase => _fhir.BaseAddress;
 

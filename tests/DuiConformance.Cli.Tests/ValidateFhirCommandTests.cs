@@ -34,6 +34,20 @@ public sealed class ValidateFhirCommandTests
         output.ShouldContain("profiles/fhir (15)");
     }
 
+    [TestCase(new string[0], 1)]
+    [TestCase(new[] { "--ins-mode", "production" }, 1)]
+    [TestCase(new[] { "--ins-mode", "test" }, 0)]
+    [Description("domain.md §10: validate judges INS OIDs in production mode by default; test mode admits the test OID .10.")]
+    public async Task A_test_ins_oid_is_an_error_in_production_mode_only(string[] mode, int expected)
+    {
+        var (code, output, _) = await RunAsync(["validate", Fixture("patient-ins-test-oid.json"), "--format", "json", .. mode]);
+
+        code.ShouldBe(expected, output);
+        var codes = SingleFile(output).GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("severity").GetString() == "error").Select(f => f.GetProperty("code").GetString()).ToList();
+        codes.ShouldBe(expected == 0 ? [] : ["FHIR-5213"]);
+    }
+
     [Test]
     public async Task A_security_label_outside_the_required_set_exits_1_with_FHIR_5205_at_its_fhirpath_in_json()
     {

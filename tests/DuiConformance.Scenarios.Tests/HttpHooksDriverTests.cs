@@ -88,6 +88,21 @@ public sealed class HttpHooksDriverTests
     }
 
     [Test]
+    public async Task The_message_the_dui_shows_is_recorded_as_ui_text_for_the_checks()
+    {
+        await using var driver = await StartDriverAsync();
+        var scenario = Scenario(Action("send-mss"));
+
+        var result = await driver.PerformAsync(scenario.Steps[0], scenario.Data.Clone(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var shown = _store.Items.Single(item => item.Kind == EvidenceKinds.UiText);
+        Encoding.UTF8.GetString(_store.ReadContent(shown)).ShouldBe("boîte d'envoi pleine");
+        shown.Property("action").ShouldBe("send-mss");
+        shown.Property("driver").ShouldBe("http-hooks");
+        result.Evidence.ShouldContain(shown.Id);
+    }
+
+    [Test]
     public async Task An_action_the_dui_does_not_offer_is_a_harness_error_9213()
     {
         await using var driver = await StartDriverAsync();

@@ -36,6 +36,14 @@ public static class RunCommand
         });
         var shardOption = new Option<string?>("--shard") { Description = "Ne joue que le fragment k/n de la suite (partition déterministe des identifiants de scénario)." };
         var quietOption = new Option<bool>("--quiet") { Description = "N'affiche que le bilan final et les erreurs (journaux de CI)." };
+        var insModeOption = new Option<string>("--ins-mode") { Description = "OID INS attendus : production (1.2.250.1.213.1.4.8/.9, défaut) ou test (l'INSi simulé répond avec .10/.11).", DefaultValueFactory = _ => "production" };
+        insModeOption.AcceptOnlyFromAmong("production", "test");
+        var fhirPackageOption = new Option<string[]>("--fhir-package")
+        {
+            Description = "Paquet FHIR officiel (package.tgz ou dossier), répétable : la validation de profils ITI-65 l'utilise aussi ; le rapport le nomme.",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var realClockOption = new Option<bool>("--real-clock") { Description = "Attentes en temps réel (par défaut, horloge virtuelle qui saute les délais une fois le système au repos)." };
         var command = new Command("run", "Exécute la suite contre le DUI (par défaut le DUI de référence intégré) et écrit le rapport.")
         {
@@ -47,6 +55,8 @@ public static class RunCommand
         command.Options.Add(shardOption);
         command.Options.Add(quietOption);
         command.Options.Add(realClockOption);
+        command.Options.Add(insModeOption);
+        command.Options.Add(fhirPackageOption);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new RunOptions
@@ -69,6 +79,8 @@ public static class RunCommand
                 Shard = parse.GetValue(shardOption) is { } shard ? ShardSpec.Parse(shard) : null,
                 Quiet = parse.GetValue(quietOption),
                 VirtualClock = !parse.GetValue(realClockOption),
+                InsMode = parse.GetValue(insModeOption) == "test" ? Core.Fhir.Profiles.InsMode.Test : Core.Fhir.Profiles.InsMode.Production,
+                FhirPackages = parse.GetValue(fhirPackageOption) ?? [],
             };
             var result = await ConformanceRun.RunAsync(options, output, cancellationToken).ConfigureAwait(false);
             return result.ExitCode;

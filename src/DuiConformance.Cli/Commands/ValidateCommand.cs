@@ -31,7 +31,9 @@ public static class ValidateCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("validate", "Valide hors ligne des documents CDA, ressources FHIR, archives XDM et messages MSSanté (.eml).") { files, format, schematron, xsd, fhirPackage };
+        var insMode = new Option<string>("--ins-mode") { Description = "OID INS admis dans les Patient FHIR : production (1.2.250.1.213.1.4.8/.9, défaut ; .10/.11 sont des erreurs) ou test (tous admis).", DefaultValueFactory = _ => "production" };
+        insMode.AcceptOnlyFromAmong("production", "test");
+        var command = new Command("validate", "Valide hors ligne des documents CDA, ressources FHIR, archives XDM et messages MSSanté (.eml).") { files, format, schematron, xsd, fhirPackage, insMode };
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files) ?? [];
@@ -48,7 +50,8 @@ public static class ValidateCommand
                 throw new UsageException($"paquet FHIR introuvable : {string.Join(", ", absent)}");
             }
 
-            var validator = new DocumentValidator(new ValidationOptions(parse.GetValue(schematron), parse.GetValue(xsd), packages));
+            var mode = parse.GetValue(insMode) == "test" ? Core.Fhir.Profiles.InsMode.Test : Core.Fhir.Profiles.InsMode.Production;
+            var validator = new DocumentValidator(new ValidationOptions(parse.GetValue(schematron), parse.GetValue(xsd), packages, mode));
             var results = paths.Select(validator.ValidateFile).ToList();
             switch (parse.GetValue(format))
             {

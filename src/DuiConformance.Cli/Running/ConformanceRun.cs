@@ -179,6 +179,28 @@ public static class ConformanceRun
             var requirements = RequirementCatalogue.LoadDefault();
             var ruleSet = EligibilityRuleSet.Load(rulesPath, requirements);
             var checks = CheckCatalogue.All.ToDictionary(check => check.Definition.Id, StringComparer.Ordinal);
+
+            // Note: domain.md §10, the INS test OID behaviour is configurable (--ins-mode), and the official FHIR packages
+            // a run judges with (--fhir-package) are named in the report by the profile-validation note.
+            var insOid = new Core.Checks.Ins.InsOidModeCheck(options.InsMode);
+            checks[insOid.Definition.Id] = insOid;
+            if (options.FhirPackages.Count > 0)
+            {
+                var absent = options.FhirPackages.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+                if (absent.Count > 0)
+                {
+                    throw new UsageException($"paquet FHIR introuvable : {string.Join(", ", absent)}");
+                }
+
+                var definitions = Core.Fhir.Profiles.FhirDefinitionLoader.Load(includeEmbedded: true, options.FhirPackages);
+                if (definitions.LoadProblems.Count > 0)
+                {
+                    throw new UsageException($"paquet FHIR illisible : {string.Join(" ; ", definitions.LoadProblems.Take(3).Select(problem => $"{problem.Location} {problem.Message}"))}");
+                }
+
+                var profiles = new Core.Checks.Fhir.Iti65ProfileValidationCheck(new Core.Fhir.Profiles.FhirProfileChecker(definitions));
+                checks[profiles.Definition.Id] = profiles;
+            }
             IReadOnlyList<ScenarioDefinition> scenarios;
             UiMap? uiMap;
             try

@@ -34,6 +34,9 @@ public static class ReferenceDuiLauncher
                 SenderAddress = mailbox.Address,
                 TrustedServerCertificatePath = certificatePath,
                 Defects = options.Defects,
+
+                // Note: the OID the reference DUI falls back on for an INS it holds without an INSi OID follows --ins-mode.
+                InsMode = options.InsMode == Core.Fhir.Profiles.InsMode.Test ? "test" : "production",
                 InsiEndpoint = simulators.InsiEndpoint.ToString(),
                 InsiClientCertificatePath = insiClientPath,
                 InsiClientCertificatePassword = insiClientPassword,

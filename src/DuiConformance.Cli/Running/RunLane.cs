@@ -53,7 +53,11 @@ public sealed class RunLane : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(workDirectory);
-        var simulators = await SimulatorHost.StartAsync(new SimulatorHostOptions(), evidence, cancellationToken).ConfigureAwait(false);
+        // Note: --ins-mode test, the simulated INSi answers with the test OIDs .10/.11 (domain.md §2.3, §10).
+        var hostOptions = options.InsMode == Core.Fhir.Profiles.InsMode.Test
+            ? new SimulatorHostOptions { InsiIdentities = Simulators.Insi.InsiIdentityBase.Load(Core.RepositoryLayout.Fixture("identities")).WithTestOids() }
+            : new SimulatorHostOptions();
+        var simulators = await SimulatorHost.StartAsync(hostOptions, evidence, cancellationToken).ConfigureAwait(false);
         IAsyncDisposable? sut = null;
         try
         {
@@ -69,6 +73,13 @@ public sealed class RunLane : IAsyncDisposable
                 RevokeTokens = simulators.RevokeMailTokensAsync,
                 // Note: a step with `operator-max-size:` lowers (or raises) the SIZE the operator announces, for that scenario only.
                 SetMailSizeLimit = simulators.SetSmtpMaxMessageSize,
+                // Note: `fhir-refuse:` has the simulated DMP refuse the DUI's next submission (PDSM-07).
+                RefuseSubmission = (refusal, _) =>
+                {
+                    simulators.RefuseNextSubmission(Simulators.Fhir.SubmissionRefusal.Parse(refusal));
+                    return Task.CompletedTask;
+                },
+                WithdrawRefusals = simulators.WithdrawRefusals,
             };
             return new RunLane(simulators, launched.Process, launched.Driver, runner, launched.Name, launched.Version);
         }

@@ -1,3 +1,5 @@
+using DuiConformance.Core.Fhir.Profiles;
+
 namespace DuiConformance.Cli.Running;
 
 /// <summary>What <c>run</c> was asked to do.</summary>
@@ -66,6 +68,15 @@ public sealed record RunOptions
     /// (<c>--real-clock</c> turns it off).
     /// </summary>
     public bool VirtualClock { get; init; } = true;
+
+    /// <summary>
+    /// Which INS OIDs the run expects (<c>--ins-mode</c>): production (default) keeps the INSi answers' production OIDs
+    /// and flags test OIDs; test makes the simulated INSi answer with test OIDs and flags production ones (domain.md §10).
+    /// </summary>
+    public InsMode InsMode { get; init; } = InsMode.Production;
+
+    /// <summary>Official FHIR packages (<c>package.tgz</c> or folders, <c>--fhir-package</c>) the profile validation also uses; named in the report.</summary>
+    public IReadOnlyList<string> FhirPackages { get; init; } = [];
 
     /// <summary>A UI map file to use instead of the preset's (<c>uiMap</c> in runsettings/editor.runsettings); <c>null</c> for the preset's.</summary>
     public string? UiMapPath { get; init; }

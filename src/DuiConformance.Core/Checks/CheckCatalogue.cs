@@ -55,6 +55,8 @@ public static class CheckCatalogue
         new MailTokenRevocationCheck(),
         new MssXdmMetadataCheck(),
         new MssSizeLimitCheck(),
+        new DmpErrorSurfacedCheck(),
+        new Iti105SimplifiedPublishCheck(),
     ];
 
     /// <summary>The check with id <paramref name="id"/>, or <c>null</c>.</summary>

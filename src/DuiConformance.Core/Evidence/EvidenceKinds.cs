@@ -46,4 +46,9 @@ public static class EvidenceKinds
     public const string MailAuth = "mail-auth";
     /// <summary>A Pro Santé Connect access token revoked during the run (a JSON summary, never the token); properties in <see cref="MailAuthProperties"/> (tokenId, tokenHash, by).</summary>
     public const string PscRevocation = "psc-revocation";
+    /// <summary>
+    /// What the DUI showed its user at the end of an action (UTF-8 text: the page's visible text for the browser driver,
+    /// the hook's message for the HTTP hooks driver); properties: action, driver.
+    /// </summary>
+    public const string UiText = "ui-text";
 }

@@ -22,6 +22,9 @@ public static class DmpRequirementIds
     /// <summary>Complete SubmissionSet List (PDSM-06).</summary>
     public const string Dmp12 = "DUI-DMP-12";
 
+    /// <summary>transaction-response handled entry by entry; 4xx errors and their OperationOutcome shown to the user (PDSM-07).</summary>
+    public const string Dmp13 = "DUI-DMP-13";
+
     /// <summary>ITI-105, ITI-67 queries with patient and status, metadata PATCH and replacement (PDSM-08..11).</summary>
     public const string Dmp14 = "DUI-DMP-14";
 
@@ -29,5 +32,5 @@ public static class DmpRequirementIds
     public const string Dmp15 = "DUI-DMP-15";
 
     /// <summary>Every id above, in catalogue order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Dmp08, Dmp09, Dmp10, Dmp11, Dmp12, Dmp14, Dmp15];
+    public static IReadOnlyList<string> All { get; } = [Dmp08, Dmp09, Dmp10, Dmp11, Dmp12, Dmp13, Dmp14, Dmp15];
 }

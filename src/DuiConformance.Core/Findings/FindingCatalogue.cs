@@ -11,7 +11,7 @@ public static class FindingCatalogue
 {
     /// <summary>The classes that hold catalogue entries; a new area adds its class here.</summary>
     public static IReadOnlyList<Type> Areas { get; } = [typeof(CdaFindings), typeof(XdmFindings), typeof(MailFindings), typeof(FhirFindings), typeof(InsFindings), typeof(SmtpTokenFindings), typeof(ImapSecurityFindings), typeof(FhirProfileFindings), typeof(DmpFindings), typeof(ImapFindings), typeof(SmtpTokenRevocationFindings), typeof(ImapTokenRevocationFindings),
-        typeof(SmtpSizeFindings)];
+        typeof(SmtpSizeFindings), typeof(PdsmFindings)];
 
     /// <summary>Every definition, area by area, in declaration order.</summary>
     public static IReadOnlyList<FindingDefinition> All { get; } =

@@ -57,4 +57,10 @@ public static class InsFindings
 
     /// <summary>A FHIR Patient carrying an INS breaks fr-core-patient-ins (INS-11).</summary>
     public static readonly FindingDefinition PatientInsProfile = new("INS-7090", Severity.Error, "FHIR Patient with INS breaks fr-core-patient-ins", [Ins11]);
+
+    /// <summary>A test or demonstration INS OID (.10/.11) emitted while the run is in production mode (INS-02, domain.md §10).</summary>
+    public static readonly FindingDefinition OidTestInProductionMode = new("INS-7100", Severity.Error, "Test INS OID emitted in production mode", [Ins02]);
+
+    /// <summary>A production INS OID (.8/.9) emitted while the run is in test mode, where INSi answers with test OIDs (INS-02, domain.md §10).</summary>
+    public static readonly FindingDefinition OidProductionInTestMode = new("INS-7101", Severity.Error, "Production INS OID emitted in test mode", [Ins02]);
 }

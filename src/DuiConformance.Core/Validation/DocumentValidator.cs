@@ -33,8 +33,8 @@ public sealed class DocumentValidator
         _schematrons = options.SchematronPath is null ? null : SchematronCatalogue.Open(options.SchematronPath);
         _schema = options.SchemaFolder is null ? null : CdaSchemaValidator.For(options.SchemaFolder);
         _fhir = new(() => options.FhirPackages is { Count: > 0 } packages
-            ? new FhirProfileChecker(FhirDefinitionLoader.Load(includeEmbedded: true, packages))
-            : new FhirProfileChecker(FhirDefinitionLoader.Embedded));
+            ? new FhirProfileChecker(FhirDefinitionLoader.Load(includeEmbedded: true, packages), new FhirProfileOptions(options.InsMode))
+            : new FhirProfileChecker(FhirDefinitionLoader.Embedded, new FhirProfileOptions(options.InsMode)));
     }
 
     /// <summary>The options in force.</summary>

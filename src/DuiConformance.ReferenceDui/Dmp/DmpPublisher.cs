@@ -60,49 +60,19 @@ internal sealed class DmpPublisher
 
         var bundle = _builder.Build(usager, document, Cda.Hl7Time.ToSeconds(_time.GetUtcNow()), ProvideDocumentBundleBuilder.Identifiers.New(), replaces);
         var body = ProvideDocumentBundleBuilder.Serialize(bundle);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _baseUri)
+        var (response, responseBody, failure) = await PostAsync(_baseUri, body, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
         {
-            Content = new ByteArrayContent(body),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(FhirJson) { CharSet = "utf-8" };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson));
-        if (_tokens is not null)
-        {
-            var token = await _tokens.GetAsync(timeout.Token).ConfigureAwait(false);
-            if (token.AccessToken is null)
-            {
-                return new Outcome(false, null, $"Échec de la publication au DMP : jeton d'accès indisponible. {token.Error}");
-            }
-
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        }
-
-        HttpResponseMessage response;
-        byte[] responseBody;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            responseBody = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new Outcome(false, null, $"Échec de la publication au DMP : pas de réponse du serveur en {Timeout.TotalSeconds:0} s.");
-        }
-        catch (HttpRequestException e)
-        {
-            return new Outcome(false, null, $"Échec de la publication au DMP : serveur injoignable ({e.Message}).");
+            return failure;
         }
 
         using (response)
         {
-            var status = (int)response.StatusCode;
-            var resource = TryParse(responseBody);
+            var status = (int)response!.StatusCode;
+            var resource = TryParse(responseBody!);
             if (!response.IsSuccessStatusCode)
             {
-                var detail = resource is OperationOutcome outcome ? Describe(outcome) : Snippet(responseBody);
+                var detail = resource is OperationOutcome outcome ? Describe(outcome) : Snippet(responseBody!);
                 return new Outcome(false, status, $"Échec de la publication au DMP (HTTP {status}) : {detail}");
             }
 
@@ -130,6 +100,86 @@ internal sealed class DmpPublisher
 
             return new Outcome(true, status, SuccessMessage);
         }
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="document"/> by ITI-105 (<c>POST [base]/DocumentReference</c>, the CDA inline); success
+    /// is 201 with the created DocumentReference and its id (PDSm st_ajout_simplifie.md, PDSM-08). Never throws for a
+    /// server or network failure.
+    /// </summary>
+    public async Task<Outcome> PublishSimplifiedAsync(Usager usager, StoredDocument document, CancellationToken cancellationToken)
+    {
+        if (_baseUri is null)
+        {
+            return new Outcome(false, null, "Publication au DMP impossible : l'adresse du DMP (FhirBaseUrl) n'est pas configurée.");
+        }
+
+        var documentReference = _builder.BuildSimplified(usager, document, Cda.Hl7Time.ToSeconds(_time.GetUtcNow()), ProvideDocumentBundleBuilder.Identifiers.New());
+        var target = new Uri(_baseUri.AbsoluteUri.TrimEnd('/') + "/DocumentReference");
+        var (response, responseBody, failure) = await PostAsync(target, ProvideDocumentBundleBuilder.Serialize(documentReference), cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        using (response)
+        {
+            var status = (int)response!.StatusCode;
+            var resource = TryParse(responseBody!);
+            if (status != 201)
+            {
+                var detail = resource is OperationOutcome outcome ? Describe(outcome) : Snippet(responseBody!);
+                return new Outcome(false, status, $"Échec de la publication simplifiée au DMP (HTTP {status}) : {detail}");
+            }
+
+            return resource is DocumentReference { Id: { Length: > 0 } created }
+                ? new Outcome(true, status, $"{SimplifiedSuccessMessage} (fiche {created})")
+                : new Outcome(false, status, "Échec de la publication simplifiée au DMP : réponse 201 sans DocumentReference identifiée.");
+        }
+    }
+
+    /// <summary>The French status message shown when the DMP accepted an ITI-105 publication.</summary>
+    public const string SimplifiedSuccessMessage = "Document publié au DMP (publication simplifiée ITI-105)";
+
+    /// <summary>POSTs <paramref name="body"/> as FHIR JSON with the PSC token; the response and its body, or the failure in words.</summary>
+    private async Task<(HttpResponseMessage? Response, byte[]? Body, Outcome? Failure)> PostAsync(Uri target, byte[] body, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(FhirJson) { CharSet = "utf-8" };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson));
+        if (_tokens is not null)
+        {
+            var token = await _tokens.GetAsync(timeout.Token).ConfigureAwait(false);
+            if (token.AccessToken is null)
+            {
+                return (null, null, new Outcome(false, null, $"Échec de la publication au DMP : jeton d'accès indisponible. {token.Error}"));
+            }
+
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        }
+
+        HttpResponseMessage response;
+        byte[] responseBody;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            responseBody = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, null, new Outcome(false, null, $"Échec de la publication au DMP : pas de réponse du serveur en {Timeout.TotalSeconds:0} s."));
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, null, new Outcome(false, null, $"Échec de la publication au DMP : serveur injoignable ({e.Message})."));
+        }
+
+        return (response, responseBody, null);
     }
 
     private static Resource? TryParse(byte[] body)

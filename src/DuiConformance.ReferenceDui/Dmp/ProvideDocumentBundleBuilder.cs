@@ -75,6 +75,33 @@ internal sealed class ProvideDocumentBundleBuilder
         return bundle;
     }
 
+    /// <summary>
+    /// The ITI-105 simplified publication of <paramref name="document"/> (PDSm_SimplifiedPublish, domain.md §3.4, PDSM-08):
+    /// the DocumentReference of <see cref="Build"/>, standing alone: the CDA inline in <c>attachment.data</c>, no
+    /// <c>url</c>, the patient as the contained <c>#source-patient</c>; no declared size nor hash (the DMP computes them).
+    /// </summary>
+    public DocumentReference BuildSimplified(Usager usager, StoredDocument document, DateTimeOffset submissionTime, Identifiers ids)
+    {
+        var bundle = Build(usager, document, submissionTime, ids);
+        var documentReference = bundle.Entry.Select(entry => entry.Resource).OfType<DocumentReference>().Single();
+        documentReference.Meta = null;
+        documentReference.Subject = new ResourceReference("#source-patient");
+        var attachment = documentReference.Content[0].Attachment;
+
+        // Note: deliberate defect iti105-with-url (DUI-DMP-14): the ITI-65 Binary link is left in place (url 0..0 in ITI-105).
+        attachment.Url = _organisation.Has(ReferenceDuiDefects.Iti105WithUrl) ? attachment.Url : null;
+        attachment.Data = document.CdaBytes;
+
+        // Note: size and hash are optional in ITI-105 (the Document Recipient computes them); leaving them out keeps the
+        // defect dmp-hash-mismatch on the ITI-65 path only, where DUI-DMP-03 judges it.
+        attachment.SizeElement = null;
+        attachment.Hash = null;
+        return documentReference;
+    }
+
+    /// <summary>The exact request body of an ITI-105 publication (FHIR JSON, UTF-8).</summary>
+    public static byte[] Serialize(DocumentReference documentReference) => JsonSerializer.SerializeToUtf8Bytes(documentReference, JsonOptions);
+
     /// <summary>The exact request body: the bundle as FHIR JSON (UTF-8).</summary>
     public static byte[] Serialize(Bundle bundle) => JsonSerializer.SerializeToUtf8Bytes(bundle, JsonOptions);
 

@@ -93,6 +93,20 @@ internal static partial class HookActions
             : $"Visibilité du document inchangée dans le DMP. {outcome.Message}");
     }
 
+    private static async Task<HookActionResult> PublishSimplifiedAsync(HookActionRequest request, ReferenceDuiContext dui, CancellationToken ct)
+    {
+        var (document, usager) = await FindDocumentAsync(request, dui, ct).ConfigureAwait(false);
+        if (document is null || usager is null)
+        {
+            return DocumentNotFound(request);
+        }
+
+        // Note: ITI-105 (PDSM-08) feeds the DMP as ITI-65 does: the DMP status is asked first (TD0.2), the outcome recorded.
+        var outcome = await DmpEndpoints.PublishCheckedAsync(dui, usager, document, null, ct, simplified: true).ConfigureAwait(false);
+        await dui.Database.InsertPublicationAsync(document.Id, dui.Time.GetUtcNow(), outcome.Succeeded, outcome.HttpStatus, outcome.Message, ct).ConfigureAwait(false);
+        return outcome.Succeeded ? HookActionResult.Done(outcome.Message) : HookActionResult.Failed(outcome.Message);
+    }
+
     private static HookActionResult DmpNotConfigured() =>
         HookActionResult.Failed("Les services DMP du DUI ne sont pas configurés.");
 }

@@ -17,7 +17,7 @@ internal static partial class HookActions
     public static IReadOnlyList<string> Supported { get; } =
     [
         "create-usager", "import-usager", "lookup-ins", "verify-ins", "qualify-identity", "create-document", "publish-dmp", "send-mss",
-        "search-dmp", "replace-document", "mask-document", "attempt-publish-dmp",
+        "search-dmp", "replace-document", "mask-document", "attempt-publish-dmp", "publish-simplified",
         "send-mss-patient", "restrict-document", "record-mss-opposition", "receive-and-file", "show-received", "show-receipts",
         "attempt-send-mss",
     ];
@@ -46,6 +46,7 @@ internal static partial class HookActions
         "create-document" => CreateDocumentAsync(request, dui, ct),
         "publish-dmp" => PublishAsync(request, dui, attempt: false, ct),
         "attempt-publish-dmp" => PublishAsync(request, dui, attempt: true, ct),
+        "publish-simplified" => PublishSimplifiedAsync(request, dui, ct),
         "search-dmp" => SearchDmpAsync(request, dui, ct),
         "replace-document" => ReplaceAsync(request, dui, ct),
         "mask-document" => MaskAsync(request, dui, ct),

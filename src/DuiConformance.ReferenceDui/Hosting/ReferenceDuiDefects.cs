@@ -52,20 +52,26 @@ public static class ReferenceDuiDefects
 
     /// <summary>The mail client presents again a Pro Santé Connect token the operator refused as revoked (must fail DUI-SEC-04).</summary>
     public const string ReusesRevokedToken = "reuses-revoked-token";
+
     /// <summary>The XDM METADATA.XML patientId is the local IPP while the CDA carries the qualified INS (must fail DUI-MSS-05).</summary>
     public const string XdmMetadataWrongPatient = "xdm-metadata-wrong-patient";
+
     /// <summary>The operator's announced SIZE is ignored and a 552 refusal makes the DUI resubmit the same message (must fail DUI-MSS-10).</summary>
     public const string IgnoresSizeLimit = "ignores-size-limit";
+
+    /// <summary>When the DMP refuses a submission (4xx/5xx with an OperationOutcome), the DUI says it was published (must fail DUI-DMP-13).</summary>
+    public const string HidesDmpError = "hides-dmp-error";
+
+    /// <summary>The ITI-105 simplified publication keeps an attachment.url next to the inline data (must fail DUI-DMP-14).</summary>
+    public const string Iti105WithUrl = "iti105-with-url";
 
     /// <summary>Every defect name the reference DUI knows, in catalogue order.</summary>
     public static IReadOnlyList<string> Known { get; } =
         [XdmMissingMetadata, CdaMissingRealm, DmpHashMismatch, InsSentUnqualified, FirstGivenNameNotFirst, TestOidInProduction, StoredInsOverwrittenOnMismatch,
          ReplacementWithoutRelatesTo, PatchTouchesOtherElements, PublishesToClosedDmp, FeedsDespiteOpposition,
 
-        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient,
-         ReusesRevokedToken,
-
-        XdmMetadataWrongPatient, IgnoresSizeLimit];
+        NoReadReceiptRequest, NoDeliveryNotify, PatientAddressWithoutKey, InvisibleDocumentToPatient, ReusesRevokedToken,
+        XdmMetadataWrongPatient, IgnoresSizeLimit, HidesDmpError, Iti105WithUrl];
 
     /// <summary>Throws when a name is not a known defect, listing the known ones.</summary>
     /// <exception cref="ArgumentException">A defect name is unknown.</exception>

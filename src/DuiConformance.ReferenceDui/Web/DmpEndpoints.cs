@@ -25,7 +25,8 @@ internal static class DmpEndpoints
     /// Publishes <paramref name="document"/> once the DMP said it may be fed (TD0.2: present, open, no opposition);
     /// otherwise nothing is sent and the outcome says why, in French (domain.md §8.3 DMP-09).
     /// </summary>
-    public static async Task<DmpPublisher.Outcome> PublishCheckedAsync(ReferenceDuiContext dui, Usager usager, StoredDocument document, StoredDocument? replaces, CancellationToken ct)
+    /// <remarks>With <paramref name="simplified"/>, the publication is an ITI-105 simplified publish (PDSM-08) instead of an ITI-65 transaction.</remarks>
+    public static async Task<DmpPublisher.Outcome> PublishCheckedAsync(ReferenceDuiContext dui, Usager usager, StoredDocument document, StoredDocument? replaces, CancellationToken ct, bool simplified = false)
     {
         var identity = ExchangeIdentity.For(usager, dui.Organisation);
         if (dui.Dmp is { } dmp)
@@ -37,7 +38,23 @@ internal static class DmpEndpoints
             }
         }
 
-        return await dui.DmpPublisher.PublishAsync(identity, document, ct, replaces).ConfigureAwait(false);
+        var outcome = simplified
+            ? await dui.DmpPublisher.PublishSimplifiedAsync(identity, document, ct).ConfigureAwait(false)
+            : await dui.DmpPublisher.PublishAsync(identity, document, ct, replaces).ConfigureAwait(false);
+        return HideRefusal(dui, outcome);
+    }
+
+    /// <summary>
+    /// The outcome the user sees: the DMP's own, or with the defect <c>hides-dmp-error</c>, a success in place of a refusal
+    /// the DMP answered (an HTTP status), as a DUI that only checks the connection would (PDSM-07, DUI-DMP-13).
+    /// </summary>
+    public static DmpPublisher.Outcome HideRefusal(ReferenceDuiContext dui, DmpPublisher.Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(dui);
+        ArgumentNullException.ThrowIfNull(outcome);
+        return !outcome.Succeeded && outcome.HttpStatus is not null && dui.Organisation.Has(ReferenceDuiDefects.HidesDmpError)
+            ? new DmpPublisher.Outcome(true, outcome.HttpStatus, DmpPublisher.SuccessMessage)
+            : outcome;
     }
 
     private static async Task<IResult> SearchAsync(long id, ReferenceDuiContext dui, CancellationToken ct)

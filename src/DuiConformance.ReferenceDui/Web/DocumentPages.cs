@@ -13,6 +13,9 @@ internal static class DocumentPages
     /// <summary>Name of the button that publishes the document to the DMP.</summary>
     public const string PublishButton = "Publier au DMP";
 
+    /// <summary>The button of the ITI-105 simplified publication (PDSM-08).</summary>
+    public const string PublishSimplifiedButton = "Publier au DMP (publication simplifiée)";
+
     /// <summary>Label of the recipient input.</summary>
     public const string RecipientLabel = "Destinataire MSSanté";
 
@@ -49,6 +52,8 @@ internal static class DocumentPages
         body.Append("<h2>Dossier médical partagé (DMP)</h2>\n");
         body.Append(CultureInfo.InvariantCulture,
             $"<form method=\"post\" action=\"/documents/{document.Id}/dmp\"><button type=\"submit\">{E(PublishButton)}</button></form>\n");
+        body.Append(CultureInfo.InvariantCulture,
+            $"<form method=\"post\" action=\"/documents/{document.Id}/dmp-simplifie\"><button type=\"submit\">{E(PublishSimplifiedButton)}</button></form>\n");
         body.Append(DmpPages.DocumentActions(document));
 
         body.Append("<h2>Messagerie sécurisée de santé (MSSanté)</h2>\n");

@@ -31,6 +31,7 @@ internal static class ReferenceDuiEndpoints
         app.MapGet("/documents/{id:long}", ShowDocument);
         app.MapGet("/documents/{id:long}/cda.xml", DownloadCda);
         app.MapPost("/documents/{id:long}/dmp", PublishToDmp);
+        app.MapPost("/documents/{id:long}/dmp-simplifie", PublishSimplifiedToDmp);
         app.MapPost("/documents/{id:long}/mssante", SendByMss);
         app.MapDmp();
     }
@@ -138,7 +139,14 @@ internal static class ReferenceDuiEndpoints
             : Results.Bytes(document.CdaBytes, "text/xml", $"DLU-{document.Id.ToString(CultureInfo.InvariantCulture)}.xml");
     }
 
-    private static async Task<IResult> PublishToDmp(long id, ReferenceDuiContext dui, CancellationToken ct)
+    private static Task<IResult> PublishToDmp(long id, ReferenceDuiContext dui, CancellationToken ct) =>
+        PublishToDmpAsync(id, dui, simplified: false, ct);
+
+    // Note: the ITI-105 simplified publish (PDSm flow 09/10, domain.md §3.4, PDSM-08), a second button on the document page.
+    private static Task<IResult> PublishSimplifiedToDmp(long id, ReferenceDuiContext dui, CancellationToken ct) =>
+        PublishToDmpAsync(id, dui, simplified: true, ct);
+
+    private static async Task<IResult> PublishToDmpAsync(long id, ReferenceDuiContext dui, bool simplified, CancellationToken ct)
     {
         var document = await dui.Database.GetDocumentAsync(id, ct).ConfigureAwait(false);
         var usager = document is null ? null : await dui.Database.GetUsagerAsync(document.UsagerId, ct).ConfigureAwait(false);
@@ -147,7 +155,7 @@ internal static class ReferenceDuiEndpoints
             return NotFound(dui, "Document introuvable");
         }
 
-        var outcome = await DmpEndpoints.PublishCheckedAsync(dui, usager, document, null, ct).ConfigureAwait(false);
+        var outcome = await DmpEndpoints.PublishCheckedAsync(dui, usager, document, null, ct, simplified).ConfigureAwait(false);
         await dui.Database.InsertPublicationAsync(document.Id, dui.Time.GetUtcNow(), outcome.Succeeded, outcome.HttpStatus, outcome.Message, ct).ConfigureAwait(false);
         var message = outcome.Succeeded ? Status(E(outcome.Message)) : Alert($"<p>{E(outcome.Message)}</p>");
         return await DocumentPageAsync(dui, id, message, "", outcome.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway, ct)

@@ -28,5 +28,6 @@ public static class ActionVocabulary
         "show-received",
         "restrict-document",
         "attempt-send-mss",
+        "publish-simplified",
     };
 }

@@ -58,6 +58,16 @@ public sealed class ScenarioRunner
     /// </summary>
     public Action<long?>? SetMailSizeLimit { get; init; }
 
+    /// <summary>
+    /// Makes the simulated DMP refuse the DUI's next submission, for action steps with a <c>fhir-refuse:</c> parameter
+    /// (« &lt;status&gt; &lt;code&gt; &lt;diagnostics&gt; »); throws <see cref="FormatException"/> for a malformed value;
+    /// <c>null</c> when the run has no FHIR simulator.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? RefuseSubmission { get; init; }
+
+    /// <summary>Withdraws the refusals a scenario armed and the DUI never triggered, so they never reach the next scenario.</summary>
+    public Action? WithdrawRefusals { get; init; }
+
     /// <summary>Raised after each step, for progress display.</summary>
     public event Action<ScenarioDefinition, StepReport>? StepCompleted;
 
@@ -107,6 +117,11 @@ public sealed class ScenarioRunner
                 SetMailSizeLimit?.Invoke(null);
             }
 
+            if (scenario.Steps.Any(step => step.Parameters.ContainsKey(RefuseParameter)))
+            {
+                WithdrawRefusals?.Invoke();
+            }
+
             _evidence.Tags.Enter(scenario.Id, "end");
             try
             {
@@ -153,6 +168,11 @@ public sealed class ScenarioRunner
                 await RevokeAsync(scope, cancellationToken).ConfigureAwait(false);
             }
 
+            if (step.Parameters.TryGetValue(RefuseParameter, out var refusal))
+            {
+                await ArmRefusalAsync(refusal, cancellationToken).ConfigureAwait(false);
+            }
+
             DriverStepResult result;
             using (Clock?.BeginAction())
             {
@@ -187,6 +207,26 @@ public sealed class ScenarioRunner
         }
 
         SetMailSizeLimit(octets);
+    }
+
+    /// <summary>The action parameter asking the simulated DMP to refuse the DUI's next submission (PDSM-07).</summary>
+    public const string RefuseParameter = "fhir-refuse";
+
+    private async Task ArmRefusalAsync(string refusal, CancellationToken cancellationToken)
+    {
+        if (RefuseSubmission is null)
+        {
+            throw new HarnessException(HarnessCodes.FhirRefusalUnavailable, $"L'étape demande au DMP simulé de refuser la prochaine soumission (« {refusal} »), mais ce banc n'a pas de simulateur FHIR.");
+        }
+
+        try
+        {
+            await RefuseSubmission(refusal, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException exception)
+        {
+            throw new HarnessException(HarnessCodes.FhirRefusalInvalid, exception.Message, exception);
+        }
     }
 
     private async Task DeliverAsync(string fixture, CancellationToken cancellationToken)

@@ -75,7 +75,13 @@ public static class DocumentSharingEndpoints
                 $"Corps de requête supérieur à la limite du simulateur ({options.MaxRequestBodySize} octets)."))).ConfigureAwait(false);
         }
 
-        await exchange.RecordRequestAsync(body, FhirJson.LooksLikeTransaction(body) ? ProvideDocumentBundle : string.Empty, cancellationToken).ConfigureAwait(false);
+        var isTransaction = FhirJson.LooksLikeTransaction(body);
+        await exchange.RecordRequestAsync(body, isTransaction ? ProvideDocumentBundle : string.Empty, cancellationToken).ConfigureAwait(false);
+        if (isTransaction && TakeRefusal(request) is { } refusal)
+        {
+            return await RespondAsync(exchange, refusal.Status, refusal.ToOperationOutcome()).ConfigureAwait(false);
+        }
+
         try
         {
             return await ProcessTransactionAsync(exchange, request, body, repository, options, time, cancellationToken).ConfigureAwait(false);
@@ -160,6 +166,13 @@ public static class DocumentSharingEndpoints
 
         return await RespondAsync(exchange, StatusCodes.Status200OK, response).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The refusal a scenario armed for this submission, if any (<see cref="SubmissionRefusals"/>): the DMP refuses it
+    /// whatever its content, after recording it (PDSM-07).
+    /// </summary>
+    internal static SubmissionRefusal? TakeRefusal(HttpRequest request) =>
+        (request.HttpContext.RequestServices.GetService(typeof(SubmissionRefusals)) as SubmissionRefusals)?.Take();
 
     internal static OperationOutcome Outcome(FhirIssue issue) => FhirIssue.ToOperationOutcome([issue]);
 

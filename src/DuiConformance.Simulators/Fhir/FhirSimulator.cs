@@ -20,9 +20,10 @@ public sealed class FhirSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private FhirSimulator(WebApplication app, Uri baseAddress, DocumentRepository documents)
+    private FhirSimulator(WebApplication app, Uri baseAddress, DocumentRepository documents, SubmissionRefusals refusals)
     {
         _app = app;
+        Refusals = refusals;
         BaseAddress = baseAddress;
         Documents = documents;
     }
@@ -32,6 +33,9 @@ public sealed class FhirSimulator : IAsyncDisposable
 
     /// <summary>The resources accepted so far.</summary>
     public DocumentRepository Documents { get; }
+
+    /// <summary>The refusals armed for the next document submissions (PDSM-07 scenarios).</summary>
+    public SubmissionRefusals Refusals { get; }
 
     /// <summary>Starts the server and returns once it listens.</summary>
     /// <exception cref="ArgumentException">The host is not loopback and <see cref="FhirSimulatorOptions.AllowNonLoopback"/> is false.</exception>
@@ -62,6 +66,8 @@ public sealed class FhirSimulator : IAsyncDisposable
         var documents = new DocumentRepository();
         builder.Services.AddSingleton(evidence);
         builder.Services.AddSingleton(documents);
+        var refusals = new SubmissionRefusals();
+        builder.Services.AddSingleton(refusals);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         var app = builder.Build();
@@ -82,7 +88,7 @@ public sealed class FhirSimulator : IAsyncDisposable
         var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new HarnessException(HarnessCodes.FhirStartFailed, "The FHIR simulator started but reports no address.");
         var baseAddress = new Uri(listening.TrimEnd('/') + DocumentSharingEndpoints.BasePath);
-        return new FhirSimulator(app, baseAddress, documents);
+        return new FhirSimulator(app, baseAddress, documents, refusals);
     }
 
     /// <summary>Stops the server, letting requests in flight finish (at most a few seconds).</summary>

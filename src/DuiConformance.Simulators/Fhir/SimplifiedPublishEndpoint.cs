@@ -54,6 +54,11 @@ public static class SimplifiedPublishEndpoint
         }
 
         await exchange.RecordRequestAsync(body, SimplifiedPublish, cancellationToken).ConfigureAwait(false);
+        if (DocumentSharingEndpoints.TakeRefusal(request) is { } refusal)
+        {
+            return await DocumentSharingEndpoints.RespondAsync(exchange, refusal.Status, refusal.ToOperationOutcome()).ConfigureAwait(false);
+        }
+
         try
         {
             return await ProcessAsync(exchange, request, body, repository, options, time.GetUtcNow()).ConfigureAwait(false);

@@ -39,6 +39,20 @@ public sealed class InsiIdentityBase
             && (string.IsNullOrWhiteSpace(traits.BirthPlace) || string.Equals(identity.BirthPlace, traits.BirthPlace.Trim(), StringComparison.OrdinalIgnoreCase)))];
     }
 
+    /// <summary>
+    /// The same people with test OIDs: INS-NIR <c>.8</c> becomes <c>.10</c> and INS-NIA <c>.9</c> becomes <c>.11</c>, for a
+    /// run in test mode (<c>run --ins-mode test</c>, domain.md §2.3, §10).
+    /// </summary>
+    public InsiIdentityBase WithTestOids() =>
+        new([.. Identities.Select(identity => identity with { Ins = TestOid(identity.Ins), History = [.. identity.History.Select(TestOid)] })]);
+
+    private static InsiIns TestOid(InsiIns ins) => ins.Oid switch
+    {
+        "1.2.250.1.213.1.4.8" => ins with { Oid = "1.2.250.1.213.1.4.10" },
+        "1.2.250.1.213.1.4.9" => ins with { Oid = "1.2.250.1.213.1.4.11" },
+        _ => ins,
+    };
+
     /// <summary>Reads every <c>*.yaml</c> of <paramref name="directory"/>, in file-name order.</summary>
     /// <exception cref="InvalidDataException">A file is malformed or a matricule has a wrong key; the message names the file.</exception>
     public static InsiIdentityBase Load(string directory)

@@ -24,6 +24,7 @@ public sealed class CatalogueTests
         [typeof(SmtpTokenRevocationFindings)] = "SMTP-3",
         [typeof(ImapTokenRevocationFindings)] = "IMAP-4",
         [typeof(SmtpSizeFindings)] = "SMTP-3",
+        [typeof(PdsmFindings)] = "FHIR-5",
     };
 
     private static readonly IReadOnlyList<string> KnownRequirements = [.. RequirementIds.All, .. InsRequirementIds.All, .. MailSecurityRequirementIds.All, .. DmpRequirementIds.All, .. MssRequirementIds.All];
@@ -89,14 +90,14 @@ public sealed class CatalogueTests
             "fhir.iti67.search-criteria", "fhir.metadata-update.patch", "fhir.iti65.replacement", "dmp.feeding.status",
             "mss.receipt.read-requested", "mss.receipt.delivery-requested", "mss.patient.mailbox", "mss.xdm.restrictions",
             "mss.imap.tls-before-auth", "mss.auth.token-revocation", "mss.xdm.metadata",
-            "mss.size-limit",
+            "mss.size-limit", "dmp.error-surfaced", "fhir.iti105.simplified-publish",
         ]);
     }
 
     [Test]
     public void Every_check_is_fully_described_and_verifies_only_brief_requirements()
     {
-        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse, EvidenceKinds.SmtpTranscript, EvidenceKinds.MailAuth, EvidenceKinds.PscRevocation];
+        string[] kinds = [EvidenceKinds.FhirRequest, EvidenceKinds.SmtpMessage, EvidenceKinds.InsiRequest, EvidenceKinds.InsiResponse, EvidenceKinds.ImapTranscript, EvidenceKinds.FhirResponse, EvidenceKinds.SmtpTranscript, EvidenceKinds.MailAuth, EvidenceKinds.PscRevocation, EvidenceKinds.UiText];
         foreach (var check in CheckCatalogue.All)
         {
             var definition = check.Definition;

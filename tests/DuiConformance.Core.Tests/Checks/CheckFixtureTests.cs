@@ -108,7 +108,9 @@ public sealed class CheckFixtureTests
             // Note: no fixture revokes a token; proven by Checks/Mail/MailTokenRevocationCheckTests.
             "mss.auth.token-revocation",
             // Note: no fixture is an SMTP transcript; proven by Checks/Mail/MssSizeLimitCheckTests.
-            "mss.size-limit"];
+            "mss.size-limit",
+            // Note: no fixture holds a DMP refusal or an ITI-105 publication; proven by Checks/Dmp/PdsmCheckTests.
+            "dmp.error-surfaced", "fhir.iti105.simplified-publish"];
         foreach (var check in CheckCatalogue.All.Where(check => !notExercised.Contains(check.Definition.Id)))
         {
             var result = check.Evaluate(evidence);

@@ -69,7 +69,8 @@ public sealed class HookActionsServerTests
             HookActions.Supported.ShouldBe(
                 ["create-usager", "import-usager", "lookup-ins", "verify-ins", "qualify-identity", "create-document", "publish-dmp", "send-mss",
                  "search-dmp", "replace-document", "mask-document", "attempt-publish-dmp", "send-mss-patient", "restrict-document",
-                 "record-mss-opposition", "receive-and-file", "show-received", "show-receipts", "attempt-send-mss"],
+                 "record-mss-opposition", "receive-and-file", "show-received", "show-receipts", "attempt-send-mss",
+                 "publish-simplified"],
                 ignoreOrder: true);
         }
     }

@@ -23,14 +23,16 @@ public static class Iti65ProfileRules
     /// holds anything this check judges (else the check skips with <paramref name="notApplicable"/>).
     /// </summary>
     public static CheckResult Run(
-        EvidenceSet evidence, string requirement, Func<ProfileIssue, bool> keep, Func<Iti65Bundle, bool> applies, string notApplicable, bool withDefinitions = false)
+        EvidenceSet evidence, string requirement, Func<ProfileIssue, bool> keep, Func<Iti65Bundle, bool> applies, string notApplicable, bool withDefinitions = false,
+        FhirProfileChecker? checkerOverride = null)
     {
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentNullException.ThrowIfNull(applies);
-        if (Checker.Definitions.LoadProblems.Count > 0)
+        var used = checkerOverride ?? Checker;
+        if (used.Definitions.LoadProblems.Count > 0)
         {
             return CheckResult.HarnessError(
-                $"{HarnessCodes.FhirDefinitionsInvalid} : définitions FHIR de profiles/fhir illisibles ({string.Join(" ; ", Checker.Definitions.LoadProblems.Take(3).Select(problem => $"{problem.Location} {problem.Message}"))}).");
+                $"{HarnessCodes.FhirDefinitionsInvalid} : définitions FHIR illisibles ({string.Join(" ; ", used.Definitions.LoadProblems.Take(3).Select(problem => $"{problem.Location} {problem.Message}"))}).");
         }
 
         return Iti65CheckRunner.Run(evidence, bundle =>
@@ -40,7 +42,7 @@ public static class Iti65ProfileRules
                 return null;
             }
 
-            var checker = Checker;
+            var checker = used;
             // Note: notes (severity info: what could not be judged offline) go with the profile-validation check only.
             var issues = checker.Check(bundle.Resource!).Where(issue => keep(issue) && (withDefinitions || issue.Severity != Severity.Info)).ToList();
             var findings = FhirProfileChecker.ToFindings(issues, bundle.Item.Id, null, [requirement]).ToList();

@@ -30,7 +30,8 @@ public static class InsEmissionRules
     /// INS-02: every INS OID is an INS OID; one document never mixes test/demo (.10/.11) and production (.8/.9) OIDs; an
     /// INS that INSi returned is emitted with the OID INSi gave it (so a production INS never leaves with the test OID).
     /// </summary>
-    public static CheckResult Oids(EvidenceSet evidence)
+    /// <remarks>With <paramref name="mode"/> production, a test or demonstration OID is an error; with test, a production OID is.</remarks>
+    public static CheckResult Oids(EvidenceSet evidence, Core.Fhir.Profiles.InsMode mode = Core.Fhir.Profiles.InsMode.Unspecified)
     {
         var emitted = InsEmissionReader.ReadAll(evidence).Where(emission => emission.HasIns).ToList();
         if (emitted.Count == 0)
@@ -54,6 +55,21 @@ public static class InsEmissionRules
             {
                 findings.Add(InsFindings.OidNotInsi.At(emission.Location,
                     $"{emission.Channel} : l'INS {emission.Matricule} est émise avec l'OID {emission.Oid} alors que l'INSi l'a renvoyée avec l'OID {expected} (appel {returned.RequestId})."));
+            }
+        }
+
+        foreach (var emission in emitted.Where(emission => InsPerson.Oids.Contains(emission.Oid ?? string.Empty, StringComparer.Ordinal)))
+        {
+            var production = InsPerson.ProductionOids.Contains(emission.Oid!, StringComparer.Ordinal);
+            if (mode == Core.Fhir.Profiles.InsMode.Production && !production)
+            {
+                findings.Add(InsFindings.OidTestInProductionMode.At(emission.Location,
+                    $"{emission.Channel} : l'INS {emission.Matricule} est émise avec l'OID de test ou de démonstration {emission.Oid} alors que le banc tourne en mode production (--ins-mode production : 1.2.250.1.213.1.4.8 ou .9 attendus)."));
+            }
+            else if (mode == Core.Fhir.Profiles.InsMode.Test && production)
+            {
+                findings.Add(InsFindings.OidProductionInTestMode.At(emission.Location,
+                    $"{emission.Channel} : l'INS {emission.Matricule} est émise avec l'OID de production {emission.Oid} alors que le banc tourne en mode test (--ins-mode test : 1.2.250.1.213.1.4.10 ou .11 attendus)."));
             }
         }
 

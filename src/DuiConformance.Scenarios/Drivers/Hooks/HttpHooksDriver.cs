@@ -133,6 +133,14 @@ public sealed class HttpHooksDriver : IScenarioDriver
             }
         }
 
+        // Note: the hook's message is what the DUI would show its user (openapi.yaml); checks such as dmp.error-surfaced judge it.
+        if (Message(answer) is { Length: > 0 } shown)
+        {
+            var screen = await _evidence.RecordAsync(EvidenceKinds.UiText, Encoding.UTF8.GetBytes(shown), "text/plain",
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["action"] = action, ["driver"] = Name }, cancellationToken).ConfigureAwait(false);
+            evidence = [.. evidence, screen.Id];
+        }
+
         return IsSucceeded(answer)
             ? new DriverStepResult(true, null, evidence)
             : new DriverStepResult(false, Message(answer) ?? $"le DUI signale l'échec de l'action '{action}' sans message", evidence);

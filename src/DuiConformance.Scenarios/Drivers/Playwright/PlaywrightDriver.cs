@@ -94,7 +94,7 @@ public sealed class PlaywrightDriver : IScenarioDriver
             }
         }
 
-        return DriverStepResult.Done;
+        return new DriverStepResult(true, null, await SaveShownTextAsync(page, step.Action!, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
@@ -192,6 +192,32 @@ public sealed class PlaywrightDriver : IScenarioDriver
 
         return saved;
     }
+
+    /// <summary>
+    /// Records what the page shows at the end of an action (its visible text, at most <see cref="MaxShownText"/>
+    /// characters) as <see cref="EvidenceKinds.UiText"/>, so checks can judge what the user saw (dmp.error-surfaced).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SaveShownTextAsync(IPage page, string action, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5000 }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+            // Note: a page without body (a download, a crash) shows nothing to judge; the action itself succeeded.
+            return [];
+        }
+
+        var shown = text.Length > MaxShownText ? text[..MaxShownText] : text;
+        var item = await _evidence.RecordAsync(EvidenceKinds.UiText, Encoding.UTF8.GetBytes(shown), "text/plain",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["action"] = action, ["driver"] = Name }, cancellationToken).ConfigureAwait(false);
+        return [item.Id];
+    }
+
+    /// <summary>The longest page text kept per action (characters).</summary>
+    private const int MaxShownText = 65_536;
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }
