@@ -172,7 +172,7 @@ public static class DocumentSharingEndpoints
     /// whatever its content, after recording it (PDSM-07).
     /// </summary>
     internal static SubmissionRefusal? TakeRefusal(HttpRequest request) =>
-        (request.HttpContext.RequestServices.GetService(typeof(SubmissionRefusals)) as SubmissionRefusals)?.Take();
+        (request.HttpContext.RequestServices?.GetService(typeof(SubmissionRefusals)) as SubmissionRefusals)?.Take();
 
     internal static OperationOutcome Outcome(FhirIssue issue) => FhirIssue.ToOperationOutcome([issue]);
 
