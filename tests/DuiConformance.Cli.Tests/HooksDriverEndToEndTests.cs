@@ -81,7 +81,7 @@ public sealed class HooksDriverEndToEndTests
         DefectCatalogue.Load(DefectCatalogue.DefaultPath).Defects.Select(defect => new TestCaseData(defect.Name, defect.Requirements).SetName($"Through_hooks_defect_{defect.Name}_fails_exactly_its_requirements"));
 
     [TestCaseSource(nameof(Defects))]
-    [Description("DESIGN.md §4 with the hooks driver: the defect is in the DUI's services, so it shows whichever driver performs the actions.")]
+    [Description("DESIGN.md §4 with the hooks driver, over the whole suite: the defect makes exactly its requirements fail, nothing else, and blocks exactly the funding rules that need them.")]
     public async Task A_defect_fails_exactly_its_requirements_through_the_hooks_too(string defect, IReadOnlyList<string> expected)
     {
         var result = await RunAsync(defect, [defect]);
@@ -89,10 +89,14 @@ public sealed class HooksDriverEndToEndTests
         var failed = result.Report.Requirements.Where(requirement => requirement.IsTestedByHarness && requirement.Outcome != "pass").Select(requirement => requirement.Id).ToList();
         // Note: a SHOULD requirement that fails never fails the run (STYLE.md rule 13): such a defect exits 0, its requirement still fails.
         var failsRun = result.Report.Requirements.Any(requirement => expected.Contains(requirement.Id) && requirement.Level.Equals("SHALL", StringComparison.OrdinalIgnoreCase));
+        var blocked = result.Report.Eligibility.Where(rule => rule.Status == "blocked").ToList();
         result.ShouldSatisfyAllConditions(
             () => result.ExitCode.ShouldBe(failsRun ? ExitCodes.Failed : ExitCodes.Passed),
             () => failed.ShouldBe(expected, ignoreOrder: true),
-            () => result.Report.Requirements.Where(requirement => expected.Contains(requirement.Id)).ShouldAllBe(requirement => requirement.Outcome == "fail"));
+            () => result.Report.Requirements.Where(requirement => expected.Contains(requirement.Id)).ShouldAllBe(requirement => requirement.Outcome == "fail"),
+            () => result.Report.Eligibility.Where(rule => rule.Requires.Intersect(expected).Any()).ShouldAllBe(rule => rule.Status == "blocked"),
+            () => result.Report.Eligibility.Where(rule => !rule.Requires.Intersect(expected).Any()).ShouldAllBe(rule => rule.Status == "ready"),
+            () => blocked.ShouldAllBe(rule => rule.BlockedBy.All(expected.Contains)));
     }
 
     [Test]

@@ -124,15 +124,17 @@ public sealed class HttpHooksDriverTests
     [Test]
     public async Task A_dui_that_does_not_answer_in_time_gives_harness_error_9210_after_the_call_timeout()
     {
-        await using var driver = await StartDriverAsync(timeoutSeconds: 0.5);
-        _dui.ActionDelay = TimeSpan.FromSeconds(5);
+        // Note: the call timeout also bounds the driver's start (GET info); 2 s leaves room for a loaded machine while the
+        // action's 10 s delay stays well beyond it.
+        await using var driver = await StartDriverAsync(timeoutSeconds: 2);
+        _dui.ActionDelay = TimeSpan.FromSeconds(10);
         var scenario = Scenario(Action("create-usager"));
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var exception = await Should.ThrowAsync<HarnessException>(() => driver.PerformAsync(scenario.Steps[0], scenario.Data.Clone(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)));
+        var exception = await Should.ThrowAsync<HarnessException>(() => driver.PerformAsync(scenario.Steps[0], scenario.Data.Clone(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(40)));
 
         exception.Code.ShouldBe(HarnessCodes.HooksUnreachable);
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(8));
     }
 
     [Test]
