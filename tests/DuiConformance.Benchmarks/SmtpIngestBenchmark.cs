@@ -55,6 +55,7 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         {
             var harness = await MeasureSimulatorAsync(certificate, work, log, cancellationToken).ConfigureAwait(false);
             var reference = await MeasureAiosmtpdAsync(certificate, work, log, cancellationToken).ConfigureAwait(false);
+            var ceiling = await MeasureNoOpSinkAsync(certificate, log, cancellationToken).ConfigureAwait(false);
             return
             [
                 Figure("smtp-ingest", harness.Rate, reference?.Rate, "messages/s"),
@@ -62,6 +63,8 @@ public sealed class SmtpIngestBenchmark : IBenchmark
                 Figure("smtp-ingest-per-server-cpu-second", harness.PerServerCpuSecond, reference?.PerServerCpuSecond, "messages/CPU-s"),
                 Figure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, reference?.PerCpuSecond, "messages/CPU-s"),
                 new BenchmarkFigure("smtp-ingest-client-cpu-per-message", harness.ClientCpuMsPerMessage, "CPU-ms/message"),
+                // Note: DESIGN.md §6 — the load client's own ceiling, against a peer that does nothing.
+                new BenchmarkFigure("smtp-ingest-client-ceiling", ceiling.Rate, "messages/s"),
                 new BenchmarkFigure("smtp-ingest-server-allocated-per-message", harness.AllocatedKiBPerMessage, "KiB/message"),
                 Figure("smtp-ingest-server-working-set", harness.WorkingSetMiB, reference?.WorkingSetMiB, "MiB"),
             ];
@@ -92,6 +95,16 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         var result = await LoadAsync(simulator.LocalEndPoint.Port, self, cancellationToken).ConfigureAwait(false);
         var stored = store.Mailbox(Recipient).InboxFolder.Messages.Count;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuiConformance simulator: {result.Rate:0.#} messages/s ({result.Measured} measured, {stored} filed in the mailbox), server {result.ServerCpuMsPerMessage:0.000} CPU-ms/message and {result.AllocatedKiBPerMessage:0} KiB allocated/message, client {result.ClientCpuMsPerMessage:0.000} CPU-ms/message, working set {result.WorkingSetMiB:0} MiB, load average {LoadAverage()}"));
+        return result;
+    }
+
+    private static async Task<Measurement> MeasureNoOpSinkAsync(SimulatorCertificate certificate, TextWriter log, CancellationToken cancellationToken)
+    {
+        await using var sink = new NoOpSmtpSink(certificate.Certificate);
+        sink.Start();
+        using var self = Process.GetCurrentProcess();
+        var result = await LoadAsync(sink.Port, self, cancellationToken).ConfigureAwait(false);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  no-op sink (client ceiling): {result.Rate:0.#} messages/s ({result.Measured} measured), sink {result.ServerCpuMsPerMessage:0.000} CPU-ms/message, client {result.ClientCpuMsPerMessage:0.000} CPU-ms/message, load average {LoadAverage()}"));
         return result;
     }
 
