@@ -8,25 +8,11 @@ using DuiConformance.Scenarios.Running;
 namespace DuiConformance.Scenarios.Tests;
 
 /// <summary>Action parameters as placeholders and the <c>deliver:</c> parameter that files a fixture message first.</summary>
-public sealed class ScenarioRunnerDeliveryTests
+public sealed class ScenarioRunnerDeliveryTests : ActionParameterTests
 {
     private const string Fixture = "mss/inbound/patient-question.eml";
-    private string _directory = null!;
-    private EvidenceStore _store = null!;
-
-    [SetUp]
-    public void CreateStore()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "dui-deliver-" + Guid.NewGuid().ToString("N"));
-        _store = new EvidenceStore(_directory, new EvidenceTagContext("run-1"));
-    }
-
-    [TearDown]
-    public void DeleteStore() => Directory.Delete(_directory, recursive: true);
-
     private static ScenarioDefinition Scenario(IReadOnlyDictionary<string, string> parameters) =>
-        new("demo", "Démo", "Demo", ["DUI-MSS-09"], new ScenarioData(new Dictionary<string, string>()),
-            [new ScenarioStep("receive", StepKind.Action, "receive-and-file", parameters, null, [])], "demo.yaml");
+        DemoScenario("DUI-MSS-09", ActionStep("receive", "receive-and-file", parameters));
 
     [Test]
     public async Task A_deliver_parameter_files_the_fixture_bytes_before_the_driver_acts_and_parameters_become_placeholders()
@@ -34,7 +20,7 @@ public sealed class ScenarioRunnerDeliveryTests
         var events = new List<string>();
         byte[]? delivered = null;
         var driver = new InterpolatingDriver(events);
-        var runner = new ScenarioRunner(driver, _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(driver, Store, new Dictionary<string, ICheck>(), "fr")
         {
             DeliverMail = (message, _) =>
             {
@@ -56,7 +42,7 @@ public sealed class ScenarioRunnerDeliveryTests
     [Test]
     public async Task Delivering_without_a_mail_operator_is_a_harness_error_9160()
     {
-        var runner = new ScenarioRunner(new InterpolatingDriver([]), _store, new Dictionary<string, ICheck>(), "fr");
+        var runner = new ScenarioRunner(new InterpolatingDriver([]), Store, new Dictionary<string, ICheck>(), "fr");
 
         var result = await runner.RunAsync(Scenario(new Dictionary<string, string> { ["deliver"] = Fixture, ["expect"] = "x" }), CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(10));
@@ -70,7 +56,7 @@ public sealed class ScenarioRunnerDeliveryTests
     public async Task A_fixture_path_leaving_fixtures_is_refused_with_9161_and_nothing_is_delivered()
     {
         var delivered = false;
-        var runner = new ScenarioRunner(new InterpolatingDriver([]), _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(new InterpolatingDriver([]), Store, new Dictionary<string, ICheck>(), "fr")
         {
             DeliverMail = (_, _) =>
             {

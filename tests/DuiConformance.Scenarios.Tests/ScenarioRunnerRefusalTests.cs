@@ -8,31 +8,17 @@ using DuiConformance.Scenarios.Running;
 namespace DuiConformance.Scenarios.Tests;
 
 /// <summary>The <c>fhir-refuse:</c> parameter: the simulated DMP is told to refuse the next submission before the action (PDSM-07).</summary>
-public sealed class ScenarioRunnerRefusalTests
+public sealed class ScenarioRunnerRefusalTests : ActionParameterTests
 {
     private const string Refusal = "422 DMP-AUTEUR-INCONNU L'auteur n'est pas connu.";
-    private string _directory = null!;
-    private EvidenceStore _store = null!;
-
-    [SetUp]
-    public void CreateStore()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "dui-refuse-" + Guid.NewGuid().ToString("N"));
-        _store = new EvidenceStore(_directory, new EvidenceTagContext("run-1"));
-    }
-
-    [TearDown]
-    public void DeleteStore() => Directory.Delete(_directory, recursive: true);
-
     private static ScenarioDefinition Scenario(string refusal) =>
-        new("demo", "Démo", "Demo", ["DUI-DMP-13"], new ScenarioData(new Dictionary<string, string>()),
-            [new ScenarioStep("publish", StepKind.Action, "attempt-publish-dmp", new Dictionary<string, string> { ["fhir-refuse"] = refusal }, null, [])], "demo.yaml");
+        DemoScenario("DUI-DMP-13", ActionStep("publish", "attempt-publish-dmp", new Dictionary<string, string> { ["fhir-refuse"] = refusal }));
 
     [Test]
     public async Task The_refusal_is_armed_before_the_driver_acts_and_withdrawn_at_the_end_of_the_scenario()
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr")
         {
             RefuseSubmission = (refusal, _) =>
             {
@@ -52,7 +38,7 @@ public sealed class ScenarioRunnerRefusalTests
     public async Task A_malformed_refusal_is_harness_error_9220_and_the_driver_does_not_act()
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr")
         {
             RefuseSubmission = (_, _) => throw new FormatException("Refus attendu sous la forme « <statut HTTP 400–599> <code> <diagnostic> »."),
         };
@@ -68,7 +54,7 @@ public sealed class ScenarioRunnerRefusalTests
     [Test]
     public async Task Refusing_without_a_fhir_simulator_is_harness_error_9221()
     {
-        var runner = new ScenarioRunner(new RecordingDriver([]), _store, new Dictionary<string, ICheck>(), "fr");
+        var runner = new ScenarioRunner(new RecordingDriver([]), Store, new Dictionary<string, ICheck>(), "fr");
 
         var result = await runner.RunAsync(Scenario(Refusal), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 

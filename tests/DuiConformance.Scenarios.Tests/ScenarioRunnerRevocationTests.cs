@@ -8,30 +8,16 @@ using DuiConformance.Scenarios.Running;
 namespace DuiConformance.Scenarios.Tests;
 
 /// <summary>The <c>revoke-token:</c> action parameter: the harness revokes the DUI's mail session tokens before the action (DUI-SEC-04).</summary>
-public sealed class ScenarioRunnerRevocationTests
+public sealed class ScenarioRunnerRevocationTests : ActionParameterTests
 {
-    private string _directory = null!;
-    private EvidenceStore _store = null!;
-
-    [SetUp]
-    public void CreateStore()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "dui-revoke-" + Guid.NewGuid().ToString("N"));
-        _store = new EvidenceStore(_directory, new EvidenceTagContext("run-1"));
-    }
-
-    [TearDown]
-    public void DeleteStore() => Directory.Delete(_directory, recursive: true);
-
     private static ScenarioDefinition Scenario(string scope) =>
-        new("demo", "Démo", "Demo", ["DUI-SEC-04"], new ScenarioData(new Dictionary<string, string>()),
-            [new ScenarioStep("send-again", StepKind.Action, "send-mss", new Dictionary<string, string> { ["revoke-token"] = scope }, null, [])], "demo.yaml");
+        DemoScenario("DUI-SEC-04", ActionStep("send-again", "send-mss", new Dictionary<string, string> { ["revoke-token"] = scope }));
 
     [Test]
     public async Task A_revoke_token_parameter_revokes_before_the_driver_acts()
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr")
         {
             RevokeTokens = _ =>
             {
@@ -50,7 +36,7 @@ public sealed class ScenarioRunnerRevocationTests
     public async Task Revoking_without_a_mail_operator_is_a_harness_error_9216()
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr");
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr");
 
         var result = await runner.RunAsync(Scenario("mail"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -65,7 +51,7 @@ public sealed class ScenarioRunnerRevocationTests
     public async Task Nothing_to_revoke_or_an_unknown_scope_is_a_harness_error_9217_and_the_driver_does_not_act(string scope, int revocable)
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr")
         {
             RevokeTokens = _ => Task.FromResult(revocable),
         };

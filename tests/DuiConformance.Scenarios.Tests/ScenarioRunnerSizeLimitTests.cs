@@ -8,34 +8,18 @@ using DuiConformance.Scenarios.Running;
 namespace DuiConformance.Scenarios.Tests;
 
 /// <summary>The <c>operator-max-size:</c> action parameter: the operator's SIZE for the rest of the scenario (DUI-MSS-10).</summary>
-public sealed class ScenarioRunnerSizeLimitTests
+public sealed class ScenarioRunnerSizeLimitTests : ActionParameterTests
 {
-    private string _directory = null!;
-    private EvidenceStore _store = null!;
-
-    [SetUp]
-    public void CreateStore()
-    {
-        _directory = Path.Combine(Path.GetTempPath(), "dui-size-" + Guid.NewGuid().ToString("N"));
-        _store = new EvidenceStore(_directory, new EvidenceTagContext("run-1"));
-    }
-
-    [TearDown]
-    public void DeleteStore() => Directory.Delete(_directory, recursive: true);
-
     private static ScenarioDefinition Scenario(string limit) =>
-        new("demo", "Démo", "Demo", ["DUI-MSS-10"], new ScenarioData(new Dictionary<string, string>()),
-            [
-                new ScenarioStep("send", StepKind.Action, "send-mss", new Dictionary<string, string> { ["operator-max-size"] = limit }, null, []),
-                new ScenarioStep("again", StepKind.Action, "send-mss", new Dictionary<string, string>(), null, []),
-            ],
-            "demo.yaml");
+        DemoScenario("DUI-MSS-10",
+            ActionStep("send", "send-mss", new Dictionary<string, string> { ["operator-max-size"] = limit }),
+            ActionStep("again", "send-mss", new Dictionary<string, string>()));
 
     [Test]
     public async Task The_limit_is_set_before_the_action_and_restored_when_the_scenario_ends()
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr")
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr")
         {
             SetMailSizeLimit = limit => events.Add("limit " + (limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "configured")),
         };
@@ -52,7 +36,7 @@ public sealed class ScenarioRunnerSizeLimitTests
     public async Task A_limit_that_is_not_a_positive_number_of_octets_is_a_harness_error_9130(string limit)
     {
         var events = new List<string>();
-        var runner = new ScenarioRunner(new RecordingDriver(events), _store, new Dictionary<string, ICheck>(), "fr") { SetMailSizeLimit = _ => events.Add("limit") };
+        var runner = new ScenarioRunner(new RecordingDriver(events), Store, new Dictionary<string, ICheck>(), "fr") { SetMailSizeLimit = _ => events.Add("limit") };
 
         var result = await runner.RunAsync(Scenario(limit), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -65,7 +49,7 @@ public sealed class ScenarioRunnerSizeLimitTests
     [Test]
     public async Task Setting_a_limit_without_a_mail_operator_is_a_harness_error_9130()
     {
-        var runner = new ScenarioRunner(new RecordingDriver([]), _store, new Dictionary<string, ICheck>(), "fr");
+        var runner = new ScenarioRunner(new RecordingDriver([]), Store, new Dictionary<string, ICheck>(), "fr");
 
         var result = await runner.RunAsync(Scenario("4096"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
