@@ -58,7 +58,7 @@ public static class DmpStatusEndpoints
             bundle.Total = 1;
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{request.Scheme}://{request.Host}{DocumentSharingEndpoints.BasePath}/Patient/{patient.Id}",
+                FullUrl = $"{DocumentSharingEndpoints.BaseUrl(request)}/Patient/{patient.Id}",
                 Resource = patient,
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });

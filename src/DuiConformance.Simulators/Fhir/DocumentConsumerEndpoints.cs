@@ -46,25 +46,7 @@ public static class DocumentConsumerEndpoints
             return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status400BadRequest, FhirIssue.ToOperationOutcome(issues)).ConfigureAwait(false);
         }
 
-        var matches = search.Run(repository);
-        var baseUrl = BaseUrl(request);
-        var bundle = new Bundle
-        {
-            Id = Guid.NewGuid().ToString("D"),
-            Type = Bundle.BundleType.Searchset,
-            Total = matches.Count,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = baseUrl + "/DocumentReference" + request.QueryString.Value }],
-        };
-        foreach (var document in matches)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = baseUrl + "/DocumentReference/" + document.Id,
-                Resource = document,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
+        var bundle = SearchsetBundle.For(request, "DocumentReference", search.Run(repository));
         return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status200OK, bundle).ConfigureAwait(false);
     }
 
@@ -122,5 +104,4 @@ public static class DocumentConsumerEndpoints
             OperationOutcome.IssueType.NotFound,
             $"Aucune ressource {type}/{id} n'est stockée par le simulateur."))).ConfigureAwait(false);
 
-    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{DocumentSharingEndpoints.BasePath}";
 }

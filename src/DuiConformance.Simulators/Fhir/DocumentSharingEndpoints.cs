@@ -19,6 +19,9 @@ public static class DocumentSharingEndpoints
     /// <summary>The FHIR base path.</summary>
     public const string BasePath = "/fhir";
 
+    /// <summary>The service base as the client addressed it (<c>[base]</c> of the FHIR URLs this service writes).</summary>
+    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{BasePath}";
+
     /// <summary>
     /// Property of <see cref="EvidenceKinds.FhirRequest"/> items holding the request headers, one <c>Name: value</c> per
     /// line, with Authorization, Proxy-Authorization and Cookie values masked.

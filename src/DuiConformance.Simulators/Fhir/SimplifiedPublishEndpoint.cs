@@ -116,7 +116,7 @@ public static class SimplifiedPublishEndpoint
         }
 
         // Note: FHIR R4 §3.1.0.8 create — 201 with Location (version-specific) and ETag; the body is the stored resource.
-        var location = $"{request.Scheme}://{request.Host}{DocumentSharingEndpoints.BasePath}/DocumentReference/{document.Id}/_history/1";
+        var location = $"{DocumentSharingEndpoints.BaseUrl(request)}/DocumentReference/{document.Id}/_history/1";
         request.HttpContext.Response.Headers.Location = location;
         request.HttpContext.Response.Headers.ETag = "W/\"1\"";
         return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status201Created, document).ConfigureAwait(false);

@@ -35,25 +35,7 @@ public static class SubmissionSetEndpoint
             return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status400BadRequest, FhirIssue.ToOperationOutcome(issues)).ConfigureAwait(false);
         }
 
-        var matches = search.Run(repository);
-        var baseUrl = $"{request.Scheme}://{request.Host}{DocumentSharingEndpoints.BasePath}";
-        var bundle = new Bundle
-        {
-            Id = Guid.NewGuid().ToString("D"),
-            Type = Bundle.BundleType.Searchset,
-            Total = matches.Count,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = baseUrl + "/List" + request.QueryString.Value }],
-        };
-        foreach (var list in matches)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = baseUrl + "/List/" + list.Id,
-                Resource = list,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
+        var bundle = SearchsetBundle.For(request, "List", search.Run(repository));
         return await DocumentSharingEndpoints.RespondAsync(exchange, StatusCodes.Status200OK, bundle).ConfigureAwait(false);
     }
 }
