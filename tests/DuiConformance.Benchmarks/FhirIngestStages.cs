@@ -16,9 +16,9 @@ internal static class FhirIngestStages
     /// <summary>The stages of <see cref="DocumentSharingEndpoints.ProvideDocumentBundleAsync"/>, in its order.</summary>
     public static readonly string[] Names =
     [
-        "body read", "sniff + JSON syntax", "evidence: request (SHA-256, write, fsync, index)", "Firely parse (NoOverflow)",
+        "body read", "sniff + JSON syntax", "evidence: request (SHA-256, journal + index append)", "Firely parse (NoOverflow)",
         "ITI-65 checks (transaction, DMP, replacement)", "store (ids, references, repository)", "response serialize",
-        "evidence: response (SHA-256, write, fsync, index)",
+        "evidence: response (the same, then fsync of both)",
     ];
 
     /// <summary>

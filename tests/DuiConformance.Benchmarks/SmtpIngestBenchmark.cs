@@ -16,7 +16,8 @@ namespace DuiConformance.Benchmarks;
 /// <c>smtp-ingest</c> (issue 3 §7, DESIGN.md §6): messages accepted per second by the MSSanté SMTP simulator for a
 /// ~100 KB message with an IHE_XDM.ZIP attachment, 20 concurrent clients each with STARTTLS and AUTH PLAIN (the lean
 /// <see cref="SmtpLoadClient"/>: pipelined, one write per message, 100 messages per connection), every message on disk
-/// (evidence store with fsync, plus the recipient's mailbox) before its 250. Measured in the same run against
+/// (evidence journal with fsync, plus the recipient's mailbox) before its 250; the checkpoint that then writes each
+/// message to its evidence object file is measured apart and added in its own figure. Measured in the same run against
 /// python3-aiosmtpd storing each message to disk with fsync.
 /// </summary>
 /// <remarks>
@@ -60,6 +61,8 @@ public sealed class SmtpIngestBenchmark : IBenchmark
             [
                 Figure("smtp-ingest", harness.Rate, reference?.Rate, "messages/s"),
                 Figure("smtp-ingest-server-cpu-per-message", harness.ServerCpuMsPerMessage, reference?.ServerCpuMsPerMessage, "CPU-ms/message"),
+                new BenchmarkFigure("smtp-ingest-checkpoint-cpu-per-message", harness.CheckpointCpuMsPerMessage, "CPU-ms/message"),
+                Figure("smtp-ingest-server-cpu-per-message-with-checkpoint", harness.ServerCpuMsPerMessage + harness.CheckpointCpuMsPerMessage, reference?.ServerCpuMsPerMessage, "CPU-ms/message"),
                 Figure("smtp-ingest-per-server-cpu-second", harness.PerServerCpuSecond, reference?.PerServerCpuSecond, "messages/CPU-s"),
                 Figure("smtp-ingest-per-cpu-second", harness.PerCpuSecond, reference?.PerCpuSecond, "messages/CPU-s"),
                 new BenchmarkFigure("smtp-ingest-client-cpu-per-message", harness.ClientCpuMsPerMessage, "CPU-ms/message"),
@@ -95,7 +98,17 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         var result = await LoadAsync(simulator.LocalEndPoint.Port, self, cancellationToken).ConfigureAwait(false);
         var stored = store.Mailbox(Recipient).InboxFolder.Messages.Count;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuiConformance simulator: {result.Rate:0.#} messages/s ({result.Measured} measured, {stored} filed in the mailbox), server {result.ServerCpuMsPerMessage:0.000} CPU-ms/message and {result.AllocatedKiBPerMessage:0} KiB allocated/message, client {result.ClientCpuMsPerMessage:0.000} CPU-ms/message, working set {result.WorkingSetMiB:0} MiB, load average {LoadAverage()}"));
-        return result;
+
+        // Note: the accepted messages wait in the evidence journal; writing them to their object files is deferred to the
+        // checkpoint (idle or closing store). Its cost per message is measured here, apart, so the deferred work is not
+        // hidden: the figure with it added is the server's whole cost per message.
+        var journalled = evidence.JournalledCount;
+        var cpuBefore = CpuClock.NowMicroseconds();
+        var wall = Stopwatch.StartNew();
+        var written = await evidence.CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var checkpointCpuMs = (CpuClock.NowMicroseconds() - cpuBefore) / 1000;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  checkpoint after the load: {written} objects written from the journal ({journalled} journalled) in {wall.Elapsed.TotalSeconds:0.00} s, {checkpointCpuMs / Math.Max(1, written):0.000} CPU-ms/object"));
+        return result with { CheckpointCpuMsPerMessage = checkpointCpuMs / Math.Max(1, written) };
     }
 
     private static async Task<Measurement> MeasureNoOpSinkAsync(SimulatorCertificate certificate, TextWriter log, CancellationToken cancellationToken)
@@ -286,6 +299,9 @@ public sealed class SmtpIngestBenchmark : IBenchmark
     {
         /// <summary>Managed octets allocated in this process over the window: the simulator's, when it is the server.</summary>
         public long AllocatedBytes { get; init; }
+
+        /// <summary>CPU milliseconds per object of the evidence checkpoint run after the load (the simulator only).</summary>
+        public double CheckpointCpuMsPerMessage { get; init; }
 
         public double AllocatedKiBPerMessage => Measured > 0 ? AllocatedBytes / 1024.0 / Measured : 0;
 

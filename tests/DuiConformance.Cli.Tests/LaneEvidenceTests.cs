@@ -28,6 +28,8 @@ public sealed class LaneEvidenceTests
         await one.RecordAsync(EvidenceKinds.SmtpMessage, same, "message/rfc822");
         await two.RecordAsync(EvidenceKinds.SmtpMessage, same, "message/rfc822");
         await two.RecordAsync(EvidenceKinds.FhirRequest, "{}"u8.ToArray(), "application/fhir+json");
+        await one.CheckpointAsync();
+        await two.CheckpointAsync();
 
         var items = await LaneEvidence.GatherAsync(_evidence, 2, CancellationToken.None);
 

@@ -26,7 +26,7 @@ public static class ServeCommand
         {
             var runId = "serve-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var directory = Path.GetFullPath(parse.GetValue(outOption) ?? Path.Combine(RepositoryLayout.Root, "out", runId));
-            var evidence = new EvidenceStore(Path.Combine(directory, "evidence"), new EvidenceTagContext(runId));
+            var evidence = new EvidenceStore(Path.Combine(directory, "evidence"), new EvidenceTagContext(runId)) { IdleCheckpointDelay = TimeSpan.FromSeconds(1) };
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {

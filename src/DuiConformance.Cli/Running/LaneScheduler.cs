@@ -123,6 +123,12 @@ public static class LaneScheduler
             }
             else
             {
+                // Note: each lane's journal becomes object files first; only those are gathered.
+                foreach (var store in stores)
+                {
+                    await store.CheckpointAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 items = await LaneEvidence.GatherAsync(evidenceDirectory, laneCount, cancellationToken).ConfigureAwait(false);
                 final = new EvidenceStore(evidenceDirectory, new EvidenceTagContext(runId));
             }

@@ -9,11 +9,14 @@ namespace DuiConformance.Core.Evidence;
 /// Content-addressed, append-only store of everything the simulators and drivers record (DESIGN.md §2: record, then judge).
 /// </summary>
 /// <remarks>
-/// Layout of the folder: <c>objects/&lt;sha256&gt;.&lt;ext&gt;</c> for contents (written and flushed to disk before
-/// <see cref="RecordAsync"/> returns, so a simulator may acknowledge only what is stored), <c>index.jsonl</c> with one
-/// <see cref="EvidenceItem"/> per line (also on disk before <see cref="RecordAsync"/> returns, one fsync shared by the
-/// items recorded together), and <c>manifest.json</c> with the SHA-256 of every file, written by
-/// <see cref="WriteManifestAsync"/>.
+/// Layout of the folder: <c>objects/&lt;sha256&gt;.&lt;ext&gt;</c> for contents, <c>index.jsonl</c> with one
+/// <see cref="EvidenceItem"/> per line, and <c>manifest.json</c> with the SHA-256 of every file, written by
+/// <see cref="WriteManifestAsync"/>. A content is first appended to the journal (<c>journal/*.pack</c>, see
+/// <see cref="EvidenceJournal"/>); content and index line are flushed to disk, one fsync shared by the items recorded
+/// together, before <see cref="RecordAsync"/> returns, so a simulator may acknowledge only what is stored. The journal is
+/// copied to the object files when the store has been idle for <see cref="IdleCheckpointDelay"/>, by
+/// <see cref="CheckpointAsync"/> and <see cref="WriteManifestAsync"/>, and by the next store opened on the folder after a
+/// crash.
 /// </remarks>
 public sealed class EvidenceStore
 {
@@ -28,9 +31,10 @@ public sealed class EvidenceStore
     private readonly List<EvidenceItem> _items = [];
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<Guid, (Func<EvidenceItem, bool> Match, TaskCompletionSource<EvidenceItem> Done)> _waiters = new();
-    private readonly SemaphoreSlim _indexWrite = new(1, 1);
-    private readonly IndexGroupCommit _indexCommit;
+    private readonly GroupCommit _commit;
+    private readonly EvidenceJournal _journal;
     private readonly TimeProvider _time;
+    private Timer? _idleTimer;
     private int _next;
 
     /// <summary>Opens (creating when needed) a store in <paramref name="directory"/>.</summary>
@@ -42,8 +46,20 @@ public sealed class EvidenceStore
         Tags = tags;
         _time = time ?? TimeProvider.System;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "objects"));
-        _indexCommit = new IndexGroupCommit(Path.Combine(Directory, IndexFileName));
+        EvidenceJournal.Recover(Directory, IndexFileName);
+        _journal = new EvidenceJournal(Directory, IndexFileName);
+        _commit = new GroupCommit(_journal.FlushToDisk);
     }
+
+    /// <summary>
+    /// How long the store waits without a new item before it copies the journal to the object files in the background
+    /// (<c>serve</c>, where a person may open the folder while the simulators run); <c>null</c>, the default, leaves that
+    /// to <see cref="CheckpointAsync"/> and <see cref="WriteManifestAsync"/>. Real time, never the run's virtual clock.
+    /// </summary>
+    public TimeSpan? IdleCheckpointDelay { get; init; }
+
+    /// <summary>How many recorded contents wait in the journal for their object file.</summary>
+    public int JournalledCount => _journal.PendingCount;
 
     /// <summary>Absolute path of the evidence folder.</summary>
     public string Directory { get; }
@@ -71,40 +87,49 @@ public sealed class EvidenceStore
 
     /// <summary>
     /// Stores <paramref name="content"/> durably and indexes it under the current tags.
-    /// Returns once the bytes are flushed to disk.
+    /// Returns once the bytes and the index line are flushed to disk.
     /// </summary>
-    public async Task<EvidenceItem> RecordAsync(
+    public Task<EvidenceItem> RecordAsync(
         string kind,
         ReadOnlyMemory<byte> content,
         string mediaType,
         IReadOnlyDictionary<string, string>? properties = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RecordCoreAsync(kind, content, mediaType, properties, flush: true, cancellationToken);
+
+    /// <summary>
+    /// Stores and indexes like <see cref="RecordAsync(string, ReadOnlyMemory{byte}, string, IReadOnlyDictionary{string, string}?, CancellationToken)"/>
+    /// but returns before the flush: the item is durable once a later <c>RecordAsync</c> of this store returns (or the
+    /// checkpoint ran). For a request whose answer is recorded next and only then sent: one fsync covers both, and
+    /// nothing is acknowledged in between (issue 9 §8).
+    /// </summary>
+    public Task<EvidenceItem> RecordUnflushedAsync(
+        string kind,
+        ReadOnlyMemory<byte> content,
+        string mediaType,
+        IReadOnlyDictionary<string, string>? properties = null,
+        CancellationToken cancellationToken = default) =>
+        RecordCoreAsync(kind, content, mediaType, properties, flush: false, cancellationToken);
+
+    private async Task<EvidenceItem> RecordCoreAsync(
+        string kind,
+        ReadOnlyMemory<byte> content,
+        string mediaType,
+        IReadOnlyDictionary<string, string>? properties,
+        bool flush,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var relative = $"objects/{sha}{ExtensionFor(mediaType)}";
-        var full = Path.Combine(Directory, relative);
-        if (!File.Exists(full))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // Note: write to a temporary name then rename, so a crash never leaves a truncated object under its hash.
-            // One unbuffered write through the handle then fsync: on Unix an "asynchronous" FileStream only moves the
-            // same blocking write to another pool thread and buffers through a fresh 80 KB array, and the fsync blocked
-            // anyway (fhir-ingest stage breakdown, issue 9 §9).
-            var temporary = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                RandomAccess.Write(handle, content.Span, fileOffset: 0);
-                RandomAccess.FlushToDisk(handle);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        var contentStored = !_journal.Contains(relative) && File.Exists(Path.Combine(Directory, relative));
         EvidenceItem item;
+        long sequence;
         lock (_gate)
         {
+            // Note: under the lock, so ids, the journal, index.jsonl and Items keep one order; an item whose append
+            // failed is never listed and its id is given back.
             _next++;
             item = new EvidenceItem(
                 string.Create(CultureInfo.InvariantCulture, $"{IdPrefix}{_next:D4}"),
@@ -116,10 +141,26 @@ public sealed class EvidenceStore
                 content.Length,
                 _time.GetUtcNow(),
                 properties is null ? new Dictionary<string, string>() : new Dictionary<string, string>(properties));
+            try
+            {
+                _journal.Append(sha, relative, content, contentStored, IndexLine(item));
+            }
+            catch
+            {
+                _next--;
+                throw;
+            }
+
             _items.Add(item);
+            sequence = _commit.Appended();
         }
 
-        await AppendIndexAsync(item, cancellationToken).ConfigureAwait(false);
+        if (flush)
+        {
+            await _commit.WaitDurableAsync(sequence, cancellationToken).ConfigureAwait(false);
+        }
+
+        ArmIdleCheckpoint();
         foreach (var (key, waiter) in _waiters)
         {
             if (waiter.Match(item) && _waiters.TryRemove(key, out _))
@@ -135,8 +176,15 @@ public sealed class EvidenceStore
     public byte[] ReadContent(EvidenceItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return File.ReadAllBytes(Path.Combine(Directory, item.File));
+        return _journal.TryRead(item.File, out var content) ? content : File.ReadAllBytes(Path.Combine(Directory, item.File));
     }
+
+    /// <summary>
+    /// Copies every journalled content to its object file and removes the journal; returns how many objects it wrote.
+    /// Items recorded meanwhile stay journalled for the next checkpoint.
+    /// </summary>
+    /// <exception cref="IOException">An object file could not be written; the journal is kept, nothing is lost.</exception>
+    public Task<int> CheckpointAsync(CancellationToken cancellationToken = default) => _journal.CheckpointAsync(cancellationToken);
 
     /// <summary>
     /// Waits for an item matching <paramref name="match"/>, looking first at those recorded since
@@ -164,36 +212,32 @@ public sealed class EvidenceStore
         }
     }
 
-    /// <summary>Writes <c>manifest.json</c>: the SHA-256 and size of every file in the folder but the manifest itself.</summary>
+    /// <summary>
+    /// Checkpoints the journal, then writes <c>manifest.json</c>: the SHA-256 and size of every file in the folder but the
+    /// manifest itself. For the end of a run, once nothing records any more.
+    /// </summary>
     public async Task WriteManifestAsync(CancellationToken cancellationToken = default)
     {
-        await _indexWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var files = new List<EvidenceManifestEntry>();
+        foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var files = new List<EvidenceManifestEntry>();
-            foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            var relative = Path.GetRelativePath(Directory, path).Replace('\\', '/');
+            if (relative == ManifestFileName || relative.EndsWith(".tmp", StringComparison.Ordinal))
             {
-                var relative = Path.GetRelativePath(Directory, path).Replace('\\', '/');
-                if (relative == ManifestFileName || relative.EndsWith(".tmp", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                await using var stream = File.OpenRead(path);
-                var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
-                files.Add(new EvidenceManifestEntry(relative, Convert.ToHexStringLower(hash), stream.Length));
+                continue;
             }
 
-            var manifest = new EvidenceManifest("sha256", files);
-            await File.WriteAllBytesAsync(
-                Path.Combine(Directory, ManifestFileName),
-                JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }),
-                cancellationToken).ConfigureAwait(false);
+            await using var stream = File.OpenRead(path);
+            var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+            files.Add(new EvidenceManifestEntry(relative, Convert.ToHexStringLower(hash), stream.Length));
         }
-        finally
-        {
-            _indexWrite.Release();
-        }
+
+        var manifest = new EvidenceManifest("sha256", files);
+        await File.WriteAllBytesAsync(
+            Path.Combine(Directory, ManifestFileName),
+            JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the items of a store written earlier (from its <c>index.jsonl</c>).</summary>
@@ -208,27 +252,48 @@ public sealed class EvidenceStore
         return [.. File.ReadLines(path).Where(line => line.Length > 0).Select(line => JsonSerializer.Deserialize<EvidenceItem>(line, JsonOptions)!)];
     }
 
-    private async Task AppendIndexAsync(EvidenceItem item, CancellationToken cancellationToken)
+    private static byte[] IndexLine(EvidenceItem item)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(item, JsonOptions);
         var line = new byte[json.Length + 1];
         json.CopyTo(line, 0);
         line[^1] = (byte)'\n';
-        long sequence;
-        await _indexWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return line;
+    }
+
+
+    /// <summary>(Re)starts the idle countdown after an item: the checkpoint runs once nothing was recorded for the delay.</summary>
+    private void ArmIdleCheckpoint()
+    {
+        if (IdleCheckpointDelay is not { } delay)
         {
-            // Note: one small synchronous append (the index line is a few hundred octets): cheaper than an asynchronous
-            // StreamWriter per item.
-            File.AppendAllBytes(Path.Combine(Directory, IndexFileName), line);
-            sequence = _indexCommit.Appended();
-        }
-        finally
-        {
-            _indexWrite.Release();
+            return;
         }
 
-        await _indexCommit.WaitDurableAsync(sequence, cancellationToken).ConfigureAwait(false);
+        var timer = Volatile.Read(ref _idleTimer);
+        if (timer is null)
+        {
+            var created = new Timer(static state => _ = ((EvidenceStore)state!).IdleCheckpointAsync(), this, Timeout.Infinite, Timeout.Infinite);
+            timer = Interlocked.CompareExchange(ref _idleTimer, created, null) ?? created;
+            if (!ReferenceEquals(timer, created))
+            {
+                created.Dispose();
+            }
+        }
+
+        timer.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task IdleCheckpointAsync()
+    {
+        try
+        {
+            await CheckpointAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Note: the journal is kept and stays readable; the closing checkpoint (WriteManifestAsync) retries and reports.
+        }
     }
 
     private static string ExtensionFor(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant() switch

@@ -46,7 +46,9 @@ internal sealed class FhirExchange
             properties[DocumentSharingEndpoints.AccessTokenSubjectProperty] = principal.Subject;
         }
 
-        RequestItem = await _evidence.RecordAsync(EvidenceKinds.FhirRequest, body, MediaTypeOf(_request.ContentType), properties, cancellationToken).ConfigureAwait(false);
+        // Note: not flushed on its own: the answer is recorded (and flushed, which covers this item too) before anything
+        // is sent, so one fsync serves the exchange and nothing is acknowledged that a crash could lose (issue 9 §8).
+        RequestItem = await _evidence.RecordUnflushedAsync(EvidenceKinds.FhirRequest, body, MediaTypeOf(_request.ContentType), properties, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records the response body with its status and the id of the request it answers.</summary>

@@ -5,7 +5,8 @@ namespace DuiConformance.Simulators.Mail;
 /// <summary>
 /// One IMAP folder of a <see cref="StoredMailbox"/> (RFC 3501 §2.3.1.1): messages in ascending UID order, a
 /// UIDVALIDITY, the next UID. Appends write the file whole under a temporary name and rename it before the message
-/// becomes visible, so a reader never sees a partial message.
+/// becomes visible, so a reader never sees a partial message; messages the SMTP simulator accepted are read from the
+/// evidence store, where they were durable before the 250.
 /// </summary>
 public sealed class MailFolder
 {
@@ -107,38 +108,26 @@ public sealed class MailFolder
     }
 
     /// <summary>
-    /// Files a message whose exact bytes are already durable in <paramref name="existingFile"/> (the evidence store's
-    /// object): the folder's file is a hard link to it, so the octets are neither copied nor written again. Falls back to
-    /// <see cref="AppendAsync"/> when the link cannot be made (another file system, no hard links).
+    /// Files a message whose exact bytes are already durable in the evidence store (the SMTP simulator's record of the
+    /// accepted message), read back through <paramref name="readRecorded"/>: nothing is copied or written again.
     /// </summary>
     /// <remarks>
     /// Note: smtp-ingest (issue 3 §7) — a second copy of each accepted message (a new inode and 100 KB written) was a
-    /// sixth of the simulator's CPU. The link is made under the folder's lock with the UID it names, so UIDs stay
-    /// ascending in the order messages become visible (RFC 3501 §2.3.1.1) and no temporary name is needed.
+    /// sixth of the simulator's CPU, and a hard link to the evidence object still a new directory entry; the evidence
+    /// journal now holds the bytes until its checkpoint, and the store reads them from wherever they are.
     /// </remarks>
-    internal async Task<StoredMessage> AppendLinkedAsync(string existingFile, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    internal StoredMessage AppendRecorded(Func<byte[]> readRecorded, long size)
     {
-        StoredMessage? message = null;
-        TaskCompletionSource? changed = null;
+        StoredMessage message;
+        TaskCompletionSource changed;
         lock (_gate)
         {
-            var uid = _uidNext;
-            var path = Path.Combine(_directory, uid.ToString(CultureInfo.InvariantCulture) + ".eml");
-            if (HardLink.TryCreate(existingFile, path))
-            {
-                _uidNext++;
-                message = new StoredMessage(uid, path, content.Length, _time.GetUtcNow(), []);
-                _messages.Add(message);
-                changed = SwapChanged();
-            }
+            message = new StoredMessage(_uidNext++, readRecorded, size, _time.GetUtcNow(), []);
+            _messages.Add(message);
+            changed = SwapChanged();
         }
 
-        if (message is null)
-        {
-            return await AppendAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        changed!.TrySetResult();
+        changed.TrySetResult();
         return message;
     }
 
@@ -160,7 +149,12 @@ public sealed class MailFolder
         foreach (var message in removed)
         {
             message.Expunged = true;
-            File.Delete(message.Path);
+
+            // Note: a message recorded as evidence keeps its record; only the folder's own copies are deleted.
+            if (message.Path is not null)
+            {
+                File.Delete(message.Path);
+            }
         }
 
         changed?.TrySetResult();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DuiConformance.Core.Evidence;
 
 namespace DuiConformance.Simulators.Mail;
 
@@ -65,10 +66,9 @@ public sealed class MailStore
         Mailbox(address).InboxFolder.AppendAsync(message, cancellationToken: cancellationToken);
 
     /// <summary>
-    /// Files a message in the INBOX of <paramref name="address"/> as a hard link to <paramref name="existingFile"/>, which
-    /// holds exactly <paramref name="message"/> durably (the evidence store's object); a copy when no link can be made.
+    /// Files in the INBOX of <paramref name="address"/> a message the evidence store recorded durably
+    /// (<paramref name="item"/>), read back from it: the SMTP simulator's delivery of an accepted message.
     /// </summary>
-    /// <exception cref="IOException">The file could not be written; nothing was filed.</exception>
-    internal Task<StoredMessage> DeliverLinkedAsync(string address, string existingFile, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
-        Mailbox(address).InboxFolder.AppendLinkedAsync(existingFile, message, cancellationToken);
+    internal StoredMessage DeliverRecorded(string address, EvidenceStore evidence, EvidenceItem item) =>
+        Mailbox(address).InboxFolder.AppendRecorded(() => evidence.ReadContent(item), item.Length);
 }

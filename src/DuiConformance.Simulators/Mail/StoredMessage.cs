@@ -1,18 +1,33 @@
 namespace DuiConformance.Simulators.Mail;
 
 /// <summary>
-/// One message filed in a <see cref="MailFolder"/>: its raw bytes in a file written whole before the message became
-/// visible, its IMAP UID, internal date and flags (RFC 3501 §2.3).
+/// One message filed in a <see cref="MailFolder"/>: its raw bytes, durable before the message became visible (a file of
+/// the folder, or the evidence store's record of the accepted message), its IMAP UID, internal date and flags
+/// (RFC 3501 §2.3).
 /// </summary>
 public sealed class StoredMessage
 {
     private readonly HashSet<string> _flags = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<byte[]>? _readRecorded;
     private System.Collections.Concurrent.ConcurrentDictionary<string, string>? _derived;
 
+    /// <summary>A message whose bytes are the folder's own file <paramref name="path"/>.</summary>
     internal StoredMessage(uint uid, string path, long size, DateTimeOffset internalDate, IEnumerable<string> flags)
+        : this(uid, size, internalDate, flags)
+    {
+        Path = path;
+    }
+
+    /// <summary>A message whose bytes are held elsewhere, durably, and read by <paramref name="readRecorded"/> (the evidence store).</summary>
+    internal StoredMessage(uint uid, Func<byte[]> readRecorded, long size, DateTimeOffset internalDate, IEnumerable<string> flags)
+        : this(uid, size, internalDate, flags)
+    {
+        _readRecorded = readRecorded;
+    }
+
+    private StoredMessage(uint uid, long size, DateTimeOffset internalDate, IEnumerable<string> flags)
     {
         Uid = uid;
-        Path = path;
         Size = size;
         InternalDate = internalDate;
         _flags.UnionWith(flags);
@@ -22,8 +37,8 @@ public sealed class StoredMessage
     /// <summary>The IMAP UID, strictly ascending in its folder and never reused while the folder's UIDVALIDITY holds.</summary>
     public uint Uid { get; }
 
-    /// <summary>The file holding the exact message bytes.</summary>
-    public string Path { get; }
+    /// <summary>The folder's file holding the exact message bytes; <c>null</c> when they are the evidence store's record.</summary>
+    public string? Path { get; }
 
     /// <summary>The size in octets (<c>RFC822.SIZE</c>).</summary>
     public long Size { get; }
@@ -78,7 +93,11 @@ public sealed class StoredMessage
     }
 
     /// <summary>Reads the exact message bytes.</summary>
-    public Task<byte[]> ReadAsync(CancellationToken cancellationToken) => File.ReadAllBytesAsync(Path, cancellationToken);
+    public Task<byte[]> ReadAsync(CancellationToken cancellationToken) =>
+        Path is null ? Task.FromResult(_readRecorded!()) : File.ReadAllBytesAsync(Path, cancellationToken);
+
+    /// <summary>Reads the exact message bytes, synchronously (for parsers that pull).</summary>
+    public byte[] Read() => Path is null ? _readRecorded!() : File.ReadAllBytes(Path);
 
     /// <summary>Replaces, adds or removes flags (IMAP STORE); returns true when the set changed.</summary>
     internal bool ChangeFlags(MailFlagChange change, IReadOnlyCollection<string> flags)

@@ -38,6 +38,7 @@ public sealed class ReportFilesTests
         var store = new EvidenceStore(Path.Combine(_output.FullName, ReportFiles.EvidenceDirectoryName), new EvidenceTagContext("run-1"));
         var item = await store.RecordAsync(EvidenceKinds.SmtpMessage, "Subject: test\r\n\r\nbody\r\n"u8.ToArray(), "message/rfc822");
         item.Id.ShouldBe("ev-0001");
+        await store.WriteManifestAsync();
         var report = SampleRun.Report(SampleRun.AllPassing());
 
         await ReportFiles.WriteAllAsync(report, _output.FullName);

@@ -203,17 +203,14 @@ public sealed class HostileInputTests
     [Test, Description("DESIGN.md §6: with evidence that cannot be written, the simulator answers 5xx and stores nothing")]
     public async System.Threading.Tasks.Task Unrecordable_request_is_never_acknowledged()
     {
-        var objects = Path.Combine(_evidence.Directory, "objects");
-        Directory.Delete(objects, recursive: true);
-        await File.WriteAllTextAsync(objects, "not a folder");
+        await _evidence.BreakStorageAsync();
         var body = new FhirJsonSerializer().SerializeToBytes(PdsmDocuments.Transaction(new PdsmDocuments.Metadata(Ins)));
 
         using var response = await PostAsync(string.Empty, body, "application/fhir+json");
 
         ((int)response.StatusCode).ShouldBeGreaterThanOrEqualTo(500);
         _simulator.Documents.Count.ShouldBe(0);
-        File.Delete(objects);
-        Directory.CreateDirectory(objects);
+        _evidence.RepairStorage();
         await ShouldStillServeAsync();
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text;
 using DuiConformance.Core.Evidence;
 using DuiConformance.Simulators.Mail;
@@ -235,6 +234,6 @@ public sealed class SmtpHostileInputTests
         await client.SendRawAsync("Subject: fine\r\n\r\nstill here\r\n.\r\n"u8.ToArray());
         (await client.ReadReplyAsync()).Single().ShouldStartWith("250 2.0.0 OK queued as ");
         _store.Mailbox(Recipient).InboxFolder.Messages.Count.ShouldBe(1);
-        _ = SHA256.HashData(File.ReadAllBytes(_store.Mailbox(Recipient).InboxFolder.Messages[0].Path)).ShouldNotBeNull();
+        (await _store.Mailbox(Recipient).InboxFolder.Messages[0].ReadAsync(CancellationToken.None)).ShouldBe("Subject: fine\r\n\r\nstill here\r\n"u8.ToArray());
     }
 }

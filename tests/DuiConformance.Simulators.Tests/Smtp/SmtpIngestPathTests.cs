@@ -7,8 +7,8 @@ using DuiConformance.Simulators.Tests.Support;
 namespace DuiConformance.Simulators.Tests.Smtp;
 
 /// <summary>
-/// The fast path of message acceptance (issue 3 §7): pipelined groups, the reused DATA buffer, and the mailbox copy made
-/// as a hard link to the evidence object — with the same bytes and the same order of durability and replies as before.
+/// The fast path of message acceptance (issue 3 §7): pipelined groups, the reused DATA buffer, and the mailbox reading the
+/// evidence store's record instead of a copy — with the same bytes and the same order of durability and replies as before.
 /// </summary>
 public sealed class SmtpIngestPathTests
 {
@@ -40,12 +40,12 @@ public sealed class SmtpIngestPathTests
             () => Encoding.ASCII.GetString(harness.Evidence.Store.ReadContent(stored[1])).ShouldBe(second));
     }
 
-    [Test, Description("The mailbox copy has exactly the evidence bytes, and expunging it leaves the evidence intact")]
+    [Test, Description("The mailbox serves exactly the evidence bytes, before and after the checkpoint, and expunging it keeps the evidence")]
     public async Task A_filed_message_equals_its_evidence_and_expunging_it_keeps_the_evidence()
     {
         await using var harness = SmtpSessionHarness.Start(storeDirectory: "mailstore");
         await harness.OpenDataAsync();
-        var content = Message("linked", 500);
+        var content = Message("recorded", 500);
 
         await harness.Client.SendRawAsync(Encoding.ASCII.GetBytes(Stuffed(content) + ".\r\n"));
         (await harness.Client.ReadReplyAsync()).ShouldHaveSingleItem().ShouldStartWith("250 2.0.0 OK queued as ev-");
@@ -54,25 +54,15 @@ public sealed class SmtpIngestPathTests
         var evidence = harness.Evidence.OfKind(EvidenceKinds.SmtpMessage).ShouldHaveSingleItem();
         var inbox = harness.Context.Store!.Mailbox(SmtpSessionHarness.Recipient).InboxFolder;
         var filed = inbox.Messages.ShouldHaveSingleItem();
-        (await File.ReadAllBytesAsync(filed.Path)).ShouldBe(harness.Evidence.Store.ReadContent(evidence));
+        filed.Path.ShouldBeNull();
+        Encoding.ASCII.GetString(await filed.ReadAsync(CancellationToken.None)).ShouldBe(content);
+        filed.Size.ShouldBe(evidence.Length);
+        await harness.Evidence.Store.CheckpointAsync();
+        Encoding.ASCII.GetString(filed.Read()).ShouldBe(content);
         inbox.ChangeFlags(filed, MailFlagChange.Add, ["\\Deleted"]).ShouldBeTrue();
         inbox.Expunge().ShouldHaveSingleItem();
-        File.Exists(filed.Path).ShouldBeFalse();
+        File.Exists(Path.Combine(harness.Evidence.Directory, evidence.File)).ShouldBeTrue();
         Encoding.ASCII.GetString(harness.Evidence.Store.ReadContent(evidence)).ShouldBe(content);
-    }
-
-    [Test, Description("No hard link possible (the source is missing): the folder writes its own copy of the bytes")]
-    public async Task A_linked_append_without_a_source_file_writes_a_copy()
-    {
-        using var evidence = new TemporaryEvidence();
-        var store = new MailStore(Path.Combine(evidence.Directory, "mailstore"));
-        var content = Encoding.ASCII.GetBytes("Subject: copy\r\n\r\nbody\r\n");
-
-        var filed = await store.DeliverLinkedAsync("dr.copie@medecin.mssante.fr", Path.Combine(evidence.Directory, "missing.eml"), content).WithTimeout("deliver");
-
-        filed.Uid.ShouldBe(1u);
-        (await File.ReadAllBytesAsync(filed.Path)).ShouldBe(content);
-        store.Mailbox("dr.copie@medecin.mssante.fr").InboxFolder.Messages.ShouldHaveSingleItem().Path.ShouldBe(filed.Path);
     }
 
     [Test]

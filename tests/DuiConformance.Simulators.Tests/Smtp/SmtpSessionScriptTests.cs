@@ -365,7 +365,7 @@ public sealed class SmtpSessionScriptTests
     {
         await using var harness = SmtpSessionHarness.Start();
         await harness.OpenDataAsync();
-        Directory.Delete(Path.Combine(harness.Evidence.Directory, "objects"), recursive: true);
+        await harness.Evidence.BreakStorageAsync();
 
         await harness.Client.SendRawAsync("Subject: lost\r\n\r\nbody\r\n.\r\n"u8.ToArray());
         await harness.Client.ExpectAsync("451 4.3.0 Requested action aborted: local error in processing");

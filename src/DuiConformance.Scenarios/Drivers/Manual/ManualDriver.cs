@@ -91,10 +91,13 @@ public sealed class ManualDriver : IScenarioDriver
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var observed = proof is null
-                ? null
-                : _evidence.WaitForAsync(item => item.Tags.Scenario == scenario.Id && proof.Matches(item), start, Timeout.InfiniteTimeSpan, watch.Token);
-            return await WaitForOutcomeAsync(step, instruction, proof, observed, started, cancellationToken).ConfigureAwait(false);
+            Func<EvidenceItem, bool>? proves = proof is null ? null : item => item.Tags.Scenario == scenario.Id && proof.Matches(item);
+            var observed = proves is null ? null : _evidence.WaitForAsync(proves, start, Timeout.InfiniteTimeSpan, watch.Token);
+
+            // Note: the waiter completes a moment after the item is listed; an answer typed in that moment must not pass
+            // for unobserved, so the items are looked at again when a line arrives.
+            EvidenceItem? Recorded() => proves is null ? null : _evidence.Items.Skip(start).FirstOrDefault(proves);
+            return await WaitForOutcomeAsync(step, instruction, proof, observed, Recorded, started, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -138,7 +141,7 @@ public sealed class ManualDriver : IScenarioDriver
         return _catalogue.Instructions[step.Action!].Proof;
     }
 
-    private async Task<DriverStepResult> WaitForOutcomeAsync(ScenarioStep step, ManualInstructionText instruction, EvidenceExpectation? proof, Task<EvidenceItem>? observed, long started, CancellationToken cancellationToken)
+    private async Task<DriverStepResult> WaitForOutcomeAsync(ScenarioStep step, ManualInstructionText instruction, EvidenceExpectation? proof, Task<EvidenceItem>? observed, Func<EvidenceItem?> alreadyRecorded, long started, CancellationToken cancellationToken)
     {
         var nextReminder = _options.ReminderInterval;
         while (true)
@@ -161,9 +164,9 @@ public sealed class ManualDriver : IScenarioDriver
             cancellationToken.ThrowIfCancellationRequested();
 
             // Note: the traffic wins a tie with the answer: a DUI answers its user after the simulator recorded the exchange.
-            if (observed is { IsCompletedSuccessfully: true })
+            if ((observed is { IsCompletedSuccessfully: true } ? observed.Result : first == line ? alreadyRecorded() : null) is { } proved)
             {
-                return await ObservedAsync(step, proof!, observed.Result, cancellationToken).ConfigureAwait(false);
+                return await ObservedAsync(step, proof!, proved, cancellationToken).ConfigureAwait(false);
             }
 
             if (first == delay)

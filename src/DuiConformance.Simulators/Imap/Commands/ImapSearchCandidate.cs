@@ -25,7 +25,7 @@ internal sealed class ImapSearchCandidate(StoredMessage message, int sequence, i
         {
             if (_parsed is null)
             {
-                using var stream = File.OpenRead(message.Path);
+                using var stream = new MemoryStream(message.Read(), writable: false);
                 _parsed = MimeMessage.Load(stream);
             }
 

@@ -114,7 +114,7 @@ internal sealed class DataCommandHandler : ISmtpCommandHandler
             {
                 foreach (var recipient in transaction.Recipients.Where(recipient => !failing.ContainsKey(recipient)))
                 {
-                    await store.DeliverLinkedAsync(recipient, Path.Combine(session.Server.Evidence.Directory, item.File), data.Content, CancellationToken.None).ConfigureAwait(false);
+                    store.DeliverRecorded(recipient, session.Server.Evidence, item);
                 }
 
                 await SmtpReceiptSender.SendAsync(session, transaction, data.Content, store, failing).ConfigureAwait(false);

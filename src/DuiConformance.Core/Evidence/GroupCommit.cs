@@ -1,11 +1,12 @@
 namespace DuiConformance.Core.Evidence;
 
 /// <summary>
-/// Makes the appends to the evidence index durable with one fsync shared by every append made while the previous fsync
-/// ran (group commit), so a simulator never acknowledges an item whose index line a crash could lose (issue 9 §8:
-/// "never loses what it acknowledged"), without one fsync per item.
+/// Makes the appends to the evidence journal and index durable with one flush shared by every append made while the
+/// previous flush ran (group commit), so a simulator never acknowledges an item a crash could lose (issue 9 §8: "never
+/// loses what it acknowledged"), without one fsync per item.
 /// </summary>
-internal sealed class IndexGroupCommit(string path)
+/// <param name="flushToDisk">Flushes every file appended to (fsync); called by one waiter at a time.</param>
+internal sealed class GroupCommit(Action flushToDisk)
 {
     private readonly Lock _gate = new();
     private long _appended;
@@ -26,11 +27,16 @@ internal sealed class IndexGroupCommit(string path)
     }
 
     /// <summary>Returns once an fsync that started after append <paramref name="sequence"/> has completed.</summary>
+    /// <remarks>
+    /// Note: when no flush runs, the caller runs it on its own thread (a hop to another pool thread and back cost more
+    /// than the group commit saved for a lone writer, fhir-ingest); callers arriving meanwhile wait for the next one.
+    /// </remarks>
     public async Task WaitDurableAsync(long sequence, CancellationToken cancellationToken)
     {
         while (true)
         {
             Task running;
+            TaskCompletionSource? mine = null;
             lock (_gate)
             {
                 if (_durable >= sequence)
@@ -40,10 +46,27 @@ internal sealed class IndexGroupCommit(string path)
 
                 if (_running is null || _running.IsCompleted)
                 {
-                    _running = Task.Run(SyncOnce, CancellationToken.None);
+                    mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _running = mine.Task;
                 }
 
                 running = _running;
+            }
+
+            if (mine is not null)
+            {
+                try
+                {
+                    SyncOnce();
+                    mine.SetResult();
+                }
+                catch (Exception exception)
+                {
+                    mine.SetException(exception);
+                    throw;
+                }
+
+                continue;
             }
 
             // Note: an fsync already running may have started before this append; the loop then starts the next one,
@@ -60,11 +83,7 @@ internal sealed class IndexGroupCommit(string path)
             target = _appended;
         }
 
-        using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
-        {
-            RandomAccess.FlushToDisk(handle);
-        }
-
+        flushToDisk();
         Interlocked.Increment(ref _syncs);
 
         lock (_gate)
