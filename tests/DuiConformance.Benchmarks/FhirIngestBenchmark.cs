@@ -56,7 +56,9 @@ public sealed class FhirIngestBenchmark : IBenchmark
         var work = Path.Combine(Path.GetTempPath(), "dui-bench-fhir-" + Guid.NewGuid().ToString("N"));
         try
         {
+            await Writeback.DrainAsync(cancellationToken).ConfigureAwait(false);
             var inProcess = await MeasureInProcessAsync(template, work, log, cancellationToken).ConfigureAwait(false);
+            await Writeback.DrainAsync(cancellationToken).ConfigureAwait(false);
             var simulator = await MeasureSimulatorAsync(template, work, log, cancellationToken).ConfigureAwait(false);
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  end to end over HTTP: {simulator.Rate:0} bundles/s (target ≥ 1,000 on 2 cores: {(simulator.Rate >= 1000 ? "met" : "not met")} in this run), {simulator.CpuMicrosecondsPerOperation:0} CPU-µs per bundle for server + client in one process")).ConfigureAwait(false);

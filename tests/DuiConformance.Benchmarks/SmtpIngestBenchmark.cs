@@ -54,8 +54,11 @@ public sealed class SmtpIngestBenchmark : IBenchmark
         using var certificate = SimulatorCertificate.Create();
         try
         {
+            await Writeback.DrainAsync(cancellationToken).ConfigureAwait(false);
             var harness = await MeasureSimulatorAsync(certificate, work, log, cancellationToken).ConfigureAwait(false);
+            await Writeback.DrainAsync(cancellationToken).ConfigureAwait(false);
             var reference = await MeasureAiosmtpdAsync(certificate, work, log, cancellationToken).ConfigureAwait(false);
+            await Writeback.DrainAsync(cancellationToken).ConfigureAwait(false);
             var ceiling = await MeasureNoOpSinkAsync(certificate, log, cancellationToken).ConfigureAwait(false);
             return
             [

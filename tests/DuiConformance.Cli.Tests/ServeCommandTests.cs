@@ -61,6 +61,17 @@ public sealed class ServeCommandTests
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", root.GetProperty("psc").GetProperty("testToken").GetString());
             (await http.SendAsync(request)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
 
+            // While serve runs, the evidence journal becomes object files once nothing was recorded for a second.
+            var evidence = root.GetProperty("evidence").GetString()!;
+            var waited = Stopwatch.StartNew();
+            while ((Directory.Exists(Path.Combine(evidence, "journal")) || !Directory.EnumerateFiles(Path.Combine(evidence, "objects")).Any()) && waited.Elapsed < Timeout)
+            {
+                await Task.Delay(50);
+            }
+
+            Directory.Exists(Path.Combine(evidence, "journal")).ShouldBeFalse("the idle checkpoint ran");
+            Directory.EnumerateFiles(Path.Combine(evidence, "objects")).ShouldNotBeEmpty();
+
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync().WaitAsync(Timeout);
@@ -69,6 +80,7 @@ public sealed class ServeCommandTests
             await process.WaitForExitAsync().WaitAsync(Timeout);
             process.ExitCode.ShouldBe(0);
             File.Exists(Path.Combine(output, "evidence", "manifest.json")).ShouldBeTrue();
+            Directory.Exists(Path.Combine(output, "evidence", "journal")).ShouldBeFalse();
         }
         finally
         {

@@ -130,6 +130,24 @@ public sealed class EvidenceStoreTests
     }
 
     [Test]
+    public async Task A_checkpoint_that_cannot_write_keeps_the_journal_and_the_next_one_completes()
+    {
+        var item = await _store.RecordAsync(EvidenceKinds.SmtpMessage, "Subject: later\r\n\r\n"u8.ToArray(), "message/rfc822");
+        var objects = Path.Combine(_directory, "objects");
+        Directory.Delete(objects);
+        File.WriteAllText(objects, "not a folder");
+
+        await Should.ThrowAsync<IOException>(() => _store.CheckpointAsync());
+
+        _store.JournalledCount.ShouldBe(1);
+        _store.ReadContent(item).ShouldBe("Subject: later\r\n\r\n"u8.ToArray());
+        File.Delete(objects);
+        (await _store.CheckpointAsync()).ShouldBe(1);
+        File.ReadAllText(Path.Combine(_directory, item.File)).ShouldBe("Subject: later\r\n\r\n");
+        _store.JournalledCount.ShouldBe(0);
+    }
+
+    [Test]
     public async Task The_same_content_under_two_media_types_gets_both_object_files()
     {
         var eml = await _store.RecordAsync(EvidenceKinds.SmtpMessage, "same"u8.ToArray(), "message/rfc822");
