@@ -12,7 +12,9 @@ if ! command -v python3 >/dev/null 2>&1; then
   need_packages+=(python3)
 fi
 # A font so screenshots and the report's rendering check show real glyphs.
-if ! fc-list 2>/dev/null | grep -qi dejavu; then
+# Note: the font file first: under pipefail, grep -q closing the pipe early made fc-list die of SIGPIPE, the test
+# failed, and the package was installed again at every start (apt-get update included).
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && ! fc-list 2>/dev/null | grep -qi dejavu; then
   need_packages+=(fonts-dejavu-core)
 fi
 
