@@ -51,6 +51,9 @@ public static class FhirProfileFindings
     /// <summary>The resource names no profile the checker knows and none applies by default.</summary>
     public static readonly FindingDefinition NoProfile = new("FHIR-5214", Severity.Warning, "No profile applies to the resource", [Dmp15]);
 
+    /// <summary>A reference resolved inside the instance designates a resource of a type its targetProfile does not allow.</summary>
+    public static readonly FindingDefinition ReferenceTarget = new("FHIR-5217", Severity.Error, "Reference to a resource of a type not allowed", [Dmp15]);
+
     /// <summary>A FHIRPath invariant could not be compiled or evaluated by the engine: not judged.</summary>
     public static readonly FindingDefinition InvariantNotEvaluated = new("FHIR-5301", Severity.Info, "FHIRPath invariant not evaluated", [Dmp15]);
 

@@ -14,6 +14,37 @@ public sealed class FhirProfileCheckerTests
         issues.ShouldContain(issue => issue.Definition == FhirProfileFindings.Unresolved && issue.Message.Contains("pdsm-comprehensive-provide-document-bundle", StringComparison.Ordinal));
     }
 
+    [Test, Description("targetProfile: the subject of a DocumentReference and of the SubmissionSet is a Patient (IHE MHD, PDSm)")]
+    public void A_subject_that_resolves_to_a_binary_entry_breaks_the_reference_target()
+    {
+        var bundle = (Hl7.Fhir.Model.Bundle)ProfileFixture.Read("iti65-valid-bundle.json");
+        var document = (Hl7.Fhir.Model.DocumentReference)bundle.Entry[1].Resource!;
+        document.Subject!.Reference = bundle.Entry[2].FullUrl!;
+
+        var issue = ProfileFixture.Check(bundle).Errors().ShouldHaveSingleItem();
+
+        issue.Definition.ShouldBe(FhirProfileFindings.ReferenceTarget);
+        issue.Path.ShouldBe("Bundle.entry[1].resource.subject");
+        issue.Message.ShouldContain("Binary");
+        issue.Message.ShouldContain("Patient");
+    }
+
+    [Test]
+    public void A_subject_outside_the_bundle_or_by_type_and_id_is_judged_only_when_it_resolves()
+    {
+        var bundle = (Hl7.Fhir.Model.Bundle)ProfileFixture.Read("iti65-valid-bundle.json");
+        bundle.Entry[2].Resource!.Id = "doc-1";
+        var list = (Hl7.Fhir.Model.List)bundle.Entry[0].Resource!;
+        list.Subject!.Reference = "https://dmp.example.test/fhir/Patient/123";
+        var document = (Hl7.Fhir.Model.DocumentReference)bundle.Entry[1].Resource!;
+        document.Subject!.Reference = "https://dmp.example.test/fhir/Binary/doc-1";
+
+        var issue = ProfileFixture.Check(bundle).Errors().ShouldHaveSingleItem();
+
+        issue.Definition.ShouldBe(FhirProfileFindings.ReferenceTarget);
+        issue.Path.ShouldBe("Bundle.entry[1].resource.subject");
+    }
+
     [Test]
     public void A_missing_period_start_is_a_cardinality_violation_at_its_fhirpath()
     {

@@ -127,6 +127,7 @@ internal sealed class ElementWalk(ProfileEvaluation run, ProfileElements element
     private void CheckNode(ElementDefinition element, InstanceNode node)
     {
         CheckType(element, node);
+        CheckReferenceTarget(element, node);
         if (element.Fixed is { } fixedValue && !PocoValueMatcher.IsExactly(node.Value, fixedValue))
         {
             run.Add(FhirProfileFindings.Fixed, node, element.Path,
@@ -157,6 +158,34 @@ internal sealed class ElementWalk(ProfileEvaluation run, ProfileElements element
             run.Add(FhirProfileFindings.Type, node, element.Path,
                 $"{element.Path} est de type {node.Value.TypeName}, types admis : {string.Join(", ", codes)}.", _profile);
         }
+    }
+
+    /// <summary>
+    /// A reference that resolves inside the instance must designate a resource of a type its element's targetProfile
+    /// allows (FHIR R4 ElementDefinition.type.targetProfile); a type the checker cannot tell, or a reference outside, is
+    /// not judged.
+    /// </summary>
+    private void CheckReferenceTarget(ElementDefinition element, InstanceNode node)
+    {
+        if (node.Value is not ResourceReference { Reference: { Length: > 0 } reference })
+        {
+            return;
+        }
+
+        var targets = element.Type.Where(type => type.Code == "Reference").SelectMany(type => type.TargetProfile).OfType<string>().ToList();
+        if (targets.Count == 0 || run.References.Resolve(reference, node.Resource) is not { } target)
+        {
+            return;
+        }
+
+        var types = targets.Select(run.TypeOfProfile).ToList();
+        if (types.Any(type => type is null or "Resource" or "DomainResource" || type == target.TypeName))
+        {
+            return;
+        }
+
+        run.Add(FhirProfileFindings.ReferenceTarget, node, element.Path,
+            $"{element.Path} désigne une ressource {target.TypeName} ({reference}), cibles admises : {string.Join(", ", types)}.", _profile);
     }
 
     private void FollowTypeProfiles(ElementDefinition element, InstanceNode node)

@@ -50,7 +50,7 @@ public sealed class FhirProfileChecker
     {
         ArgumentNullException.ThrowIfNull(resource);
         var root = new InstanceNode(resource, rootPath ?? resource.TypeName, resource);
-        var run = new ProfileEvaluation(Definitions, _invariants, Options);
+        var run = new ProfileEvaluation(Definitions, _invariants, Options, resource);
         var profiles = profile is null ? ProfilesFor(resource) : [profile];
         foreach (var declared in resource.Meta?.Profile.OfType<string>() ?? [])
         {

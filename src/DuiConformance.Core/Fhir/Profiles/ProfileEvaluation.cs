@@ -10,7 +10,7 @@ namespace DuiConformance.Core.Fhir.Profiles;
 /// id, follows type profiles (bundle entries, extensions, datatypes) and differential bases, and collects the issues.
 /// Notes about what could not be judged are given once per subject.
 /// </summary>
-internal sealed class ProfileEvaluation(FhirDefinitionSet definitions, InvariantEvaluator invariants, FhirProfileOptions options)
+internal sealed class ProfileEvaluation(FhirDefinitionSet definitions, InvariantEvaluator invariants, FhirProfileOptions options, Resource root)
 {
     private const string CoreStructurePrefix = "http://hl7.org/fhir/StructureDefinition/";
     private readonly ValueSetMembership _membership = new(definitions);
@@ -19,6 +19,14 @@ internal sealed class ProfileEvaluation(FhirDefinitionSet definitions, Invariant
     private readonly HashSet<(Base, string)> _visited = new(new VisitComparer());
 
     public List<ProfileIssue> Issues => _issues;
+
+    /// <summary>The references that point inside the judged instance.</summary>
+    public LocalReferences References { get; } = new(root);
+
+    /// <summary>The resource type a profile constrains: from its loaded definition, or the tail of a core URL; else <c>null</c>.</summary>
+    public string? TypeOfProfile(string canonical) =>
+        definitions.FindStructure(canonical)?.Type
+        ?? (canonical.StartsWith(CoreStructurePrefix, StringComparison.Ordinal) ? canonical[CoreStructurePrefix.Length..] : null);
 
     /// <summary>Evaluates <paramref name="node"/> against the profile at <paramref name="canonical"/> (noting it when unresolved).</summary>
     public void Apply(InstanceNode node, string canonical, int depth)
