@@ -84,23 +84,14 @@ internal sealed partial class EvidenceJournal
         }
     }
 
-    /// <summary>True when the object (<c>objects/&lt;sha256&gt;.&lt;ext&gt;</c>) is journalled and not yet checkpointed.</summary>
-    public bool Contains(string relative)
-    {
-        lock (_gate)
-        {
-            return _pending.ContainsKey(relative);
-        }
-    }
-
     /// <summary>
     /// Journals one item: its content unless <paramref name="relative"/> is already journalled or
-    /// <paramref name="contentStored"/>, and its index line, then appends the line to <c>index.jsonl</c>. Not yet durable:
+    /// <paramref name="objectFileExists"/>, and its index line, then appends the line to <c>index.jsonl</c>. Not yet durable:
     /// the caller's group commit calls <see cref="FlushToDisk"/>. A failed write leaves nothing registered, and the next
     /// append overwrites the torn bytes.
     /// </summary>
     /// <exception cref="IOException">The journal or the index could not be created or written.</exception>
-    public void Append(string sha, string relative, ReadOnlyMemory<byte> content, bool contentStored, byte[] indexLine)
+    public void Append(string sha, string relative, ReadOnlyMemory<byte> content, bool objectFileExists, byte[] indexLine)
     {
         var indexHeader = Header(IndexLineMagic, SHA256.HashData(indexLine), indexLine.Length, []);
         lock (_gate)
@@ -108,7 +99,7 @@ internal sealed partial class EvidenceJournal
             var generation = _current ??= OpenGeneration();
             var offset = generation.Length;
             Location? location = null;
-            var storeContent = !contentStored && !_pending.ContainsKey(relative);
+            var storeContent = !objectFileExists && !_pending.ContainsKey(relative);
             var contentHeader = storeContent ? Header(ContentMagic, Convert.FromHexString(sha), content.Length, Encoding.UTF8.GetBytes(relative)) : [];
             var end = offset + contentHeader.Length + (storeContent ? content.Length : 0) + indexHeader.Length + indexLine.Length;
             if (end > generation.Capacity)

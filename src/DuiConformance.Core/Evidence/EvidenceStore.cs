@@ -123,7 +123,8 @@ public sealed class EvidenceStore
         var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var relative = $"objects/{sha}{ExtensionFor(mediaType)}";
         cancellationToken.ThrowIfCancellationRequested();
-        var contentStored = !_journal.Contains(relative) && File.Exists(Path.Combine(Directory, relative));
+        // Note: checked outside the journal's lock; an object file seen here is durable or still in the journal.
+        var objectFileExists = File.Exists(Path.Combine(Directory, relative));
         EvidenceItem item;
         long sequence;
         lock (_gate)
@@ -143,7 +144,7 @@ public sealed class EvidenceStore
                 properties is null ? new Dictionary<string, string>() : new Dictionary<string, string>(properties));
             try
             {
-                _journal.Append(sha, relative, content, contentStored, IndexLine(item));
+                _journal.Append(sha, relative, content, objectFileExists, IndexLine(item));
             }
             catch
             {

@@ -9,7 +9,7 @@ namespace DuiConformance.Simulators.Tests.Fhir;
 
 /// <summary>ITI-67 search, DocumentReference read and ITI-68 retrieve over what ITI-65 stored, over HTTP on loopback.</summary>
 [Category("Network")]
-public sealed class DocumentConsumerEndpointsTests
+public sealed class DocumentConsumerEndpointsTests : FhirSimulatorTestBase
 {
     private const string InsA = "255069999999942";
     private const string InsB = "180059999999936";
@@ -17,27 +17,12 @@ public sealed class DocumentConsumerEndpointsTests
     private static readonly DateTimeOffset March = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset May = new(2026, 5, 20, 14, 0, 0, TimeSpan.Zero);
 
-    private TemporaryEvidence _evidence = null!;
-    private FhirSimulator _simulator = null!;
-    private HttpClient _http = null!;
-
     [SetUp]
-    public async System.Threading.Tasks.Task StartSimulatorWithThreeDocuments()
+    public async System.Threading.Tasks.Task ProvideThreeDocuments()
     {
-        _evidence = new TemporaryEvidence();
-        _simulator = await FhirSimulator.StartAsync(new FhirSimulatorOptions(), _evidence.Store).WithTimeout("FHIR start");
-        _http = new HttpClient { Timeout = TaskTimeouts.Network };
         await ProvideAsync(Iti65Bundles.Provide(InsA, "74207-2", March, CdaA));
         await ProvideAsync(Iti65Bundles.Provide(InsA, "11488-4", May, "<ClinicalDocument/>"u8.ToArray()));
         await ProvideAsync(Iti65Bundles.Provide(InsB, "74207-2", May, "<ClinicalDocument/>"u8.ToArray()));
-    }
-
-    [TearDown]
-    public async System.Threading.Tasks.Task StopSimulator()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync().AsTask().WithTimeout("FHIR stop");
-        _evidence.Dispose();
     }
 
     [Test, Description("IHE ITI-67 / PDSm st_recherche_fiche.md: patient.identifier and status select that usager's current documents")]
@@ -48,13 +33,13 @@ public sealed class DocumentConsumerEndpointsTests
         bundle.Type.ShouldBe(Bundle.BundleType.Searchset);
         bundle.Total.ShouldBe(2);
         bundle.Entry.Select(entry => ((DocumentReference)entry.Resource!).Date).ShouldBe([March, May]);
-        bundle.Entry.ShouldAllBe(entry => entry.Search!.Mode == Bundle.SearchEntryMode.Match && entry.FullUrl!.StartsWith(_simulator.BaseAddress + "/DocumentReference/"));
+        bundle.Entry.ShouldAllBe(entry => entry.Search!.Mode == Bundle.SearchEntryMode.Match && entry.FullUrl!.StartsWith(Simulator.BaseAddress + "/DocumentReference/"));
     }
 
     [Test]
     public async System.Threading.Tasks.Task Search_by_patient_reference_matches_the_stored_patient()
     {
-        var patient = _simulator.Documents.All.OfType<Patient>().Single(candidate => candidate.Identifier[0].Value == InsB);
+        var patient = Simulator.Documents.All.OfType<Patient>().Single(candidate => candidate.Identifier[0].Value == InsB);
 
         var bundle = await SearchAsync($"patient=Patient/{patient.Id}&status=current");
 
@@ -114,11 +99,11 @@ public sealed class DocumentConsumerEndpointsTests
         var query = $"patient.identifier={Iti65Bundles.InsSystem}|{InsA}&status=current";
         await SearchAsync(query);
 
-        var request = _evidence.OfKind(EvidenceKinds.FhirRequest)[^1];
+        var request = Evidence.OfKind(EvidenceKinds.FhirRequest)[^1];
         request.Property(FhirProperties.Interaction).ShouldBe("ITI-67");
         request.Property(FhirProperties.Method).ShouldBe("GET");
         Uri.UnescapeDataString(request.Property(FhirProperties.Path)!).ShouldBe("/DocumentReference?" + query);
-        _evidence.OfKind(EvidenceKinds.FhirResponse)[^1].Property(FhirProperties.Related).ShouldBe(request.Id);
+        Evidence.OfKind(EvidenceKinds.FhirResponse)[^1].Property(FhirProperties.Related).ShouldBe(request.Id);
     }
 
     [Test, Description("PDSm st_consultation.md / ITI-68: the attachment url gives back the exact bytes in their content type")]
@@ -126,24 +111,24 @@ public sealed class DocumentConsumerEndpointsTests
     {
         var document = (DocumentReference)(await SearchAsync($"patient.identifier={Iti65Bundles.InsSystem}|{InsA}&status=current&date=2026-03")).Entry[0].Resource!;
 
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + "/" + document.Content[0].Attachment!.Url)).WithTimeout("ITI-68");
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + "/" + document.Content[0].Attachment!.Url)).WithTimeout("ITI-68");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/xml");
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(CdaA);
-        var recorded = _evidence.OfKind(EvidenceKinds.FhirResponse)[^1];
-        _evidence.Store.ReadContent(recorded).ShouldBe(CdaA);
-        _evidence.OfKind(EvidenceKinds.FhirRequest)[^1].Property(FhirProperties.Interaction).ShouldBe("ITI-68");
+        var recorded = Evidence.OfKind(EvidenceKinds.FhirResponse)[^1];
+        Evidence.Store.ReadContent(recorded).ShouldBe(CdaA);
+        Evidence.OfKind(EvidenceKinds.FhirRequest)[^1].Property(FhirProperties.Interaction).ShouldBe("ITI-68");
     }
 
     [Test, Description("FHIR R4 §3.1.0.1.10: asking for FHIR JSON gives the Binary resource itself")]
     public async System.Threading.Tasks.Task Retrieve_with_fhir_accept_header_returns_the_binary_resource()
     {
-        var binary = _simulator.Documents.All.OfType<Binary>().First(candidate => candidate.Data!.SequenceEqual(CdaA));
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_simulator.BaseAddress + "/Binary/" + binary.Id));
+        var binary = Simulator.Documents.All.OfType<Binary>().First(candidate => candidate.Data!.SequenceEqual(CdaA));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Simulator.BaseAddress + "/Binary/" + binary.Id));
         request.Headers.Accept.ParseAdd("application/fhir+json");
 
-        using var response = await _http.SendAsync(request).WithTimeout("ITI-68 as FHIR");
+        using var response = await Http.SendAsync(request).WithTimeout("ITI-68 as FHIR");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Iti65Bundles.Parse<Binary>(await response.Content.ReadAsByteArrayAsync()).Data.ShouldBe(CdaA);
@@ -153,7 +138,7 @@ public sealed class DocumentConsumerEndpointsTests
     [TestCase("/DocumentReference/no-such-id")]
     public async System.Threading.Tasks.Task Unknown_id_gets_404_fhir_5914(string path)
     {
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + path)).WithTimeout("GET unknown");
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + path)).WithTimeout("GET unknown");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync()).Issue[0].Details!.Coding[0].Code.ShouldBe("FHIR-5914");
@@ -162,9 +147,9 @@ public sealed class DocumentConsumerEndpointsTests
     [Test]
     public async System.Threading.Tasks.Task Read_returns_the_stored_document_reference()
     {
-        var stored = _simulator.Documents.All.OfType<DocumentReference>().First();
+        var stored = Simulator.Documents.All.OfType<DocumentReference>().First();
 
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + "/DocumentReference/" + stored.Id)).WithTimeout("read");
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + "/DocumentReference/" + stored.Id)).WithTimeout("read");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Iti65Bundles.Parse<DocumentReference>(await response.Content.ReadAsByteArrayAsync()).Id.ShouldBe(stored.Id);
@@ -173,7 +158,7 @@ public sealed class DocumentConsumerEndpointsTests
     [Test]
     public async System.Threading.Tasks.Task Capability_statement_declares_search_and_retrieve()
     {
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + "/metadata")).WithTimeout("metadata");
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + "/metadata")).WithTimeout("metadata");
 
         var capabilities = Iti65Bundles.Parse<CapabilityStatement>(await response.Content.ReadAsByteArrayAsync());
         var rest = capabilities.Rest.ShouldHaveSingleItem();
@@ -201,13 +186,13 @@ public sealed class DocumentConsumerEndpointsTests
     private async System.Threading.Tasks.Task ProvideAsync(Bundle bundle)
     {
         using var content = Iti65Bundles.Content(bundle);
-        using var response = await _http.PostAsync(_simulator.BaseAddress, content).WithTimeout("ITI-65");
+        using var response = await Http.PostAsync(Simulator.BaseAddress, content).WithTimeout("ITI-65");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<Bundle> SearchAsync(string query)
     {
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + "/DocumentReference?" + query)).WithTimeout("ITI-67");
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + "/DocumentReference?" + query)).WithTimeout("ITI-67");
         var body = await response.Content.ReadAsByteArrayAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, Encoding.UTF8.GetString(body));
         return Iti65Bundles.Parse<Bundle>(body);
@@ -215,7 +200,7 @@ public sealed class DocumentConsumerEndpointsTests
 
     private async Task<OperationOutcome> SearchFailsAsync(string query, HttpStatusCode status)
     {
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + "/DocumentReference?" + query)).WithTimeout("ITI-67");
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + "/DocumentReference?" + query)).WithTimeout("ITI-67");
         response.StatusCode.ShouldBe(status);
         return Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync());
     }

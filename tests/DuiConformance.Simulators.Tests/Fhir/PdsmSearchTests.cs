@@ -12,21 +12,14 @@ namespace DuiConformance.Simulators.Tests.Fhir;
 /// period-start, period-end) and ITI-66 Find Document Lists over the SubmissionSets ITI-65 stored, over HTTP on loopback.
 /// </summary>
 [Category("Network")]
-public sealed class PdsmSearchTests
+public sealed class PdsmSearchTests : FhirSimulatorTestBase
 {
     private const string InsA = "255069999999942";
     private const string InsB = "180059999999936";
 
-    private TemporaryEvidence _evidence = null!;
-    private FhirSimulator _simulator = null!;
-    private HttpClient _http = null!;
-
     [SetUp]
-    public async System.Threading.Tasks.Task StartSimulatorWithThreeDocuments()
+    public async System.Threading.Tasks.Task ProvideThreeDocuments()
     {
-        _evidence = new TemporaryEvidence();
-        _simulator = await FhirSimulator.StartAsync(new FhirSimulatorOptions(), _evidence.Store).WithTimeout("FHIR start");
-        _http = new HttpClient { Timeout = TaskTimeouts.Network };
         await ProvideAsync(PdsmDocuments.Transaction(new PdsmDocuments.Metadata(InsA)));
         await ProvideAsync(PdsmDocuments.Transaction(new PdsmDocuments.Metadata(
             InsA,
@@ -40,14 +33,6 @@ public sealed class PdsmSearchTests
             DesignationCode: "SA05",
             SourceOid: "urn:oid:1.2.250.1.999.5")));
         await ProvideAsync(PdsmDocuments.Transaction(new PdsmDocuments.Metadata(InsB)));
-    }
-
-    [TearDown]
-    public async System.Threading.Tasks.Task StopSimulator()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync().AsTask().WithTimeout("FHIR stop");
-        _evidence.Dispose();
     }
 
     [TestCase("category=10", 1)]
@@ -102,8 +87,8 @@ public sealed class PdsmSearchTests
         bundle.Total.ShouldBe(2);
         var lists = bundle.Entry.Select(entry => entry.Resource).Cast<List>().ToList();
         lists.ShouldAllBe(list => list.Subject!.Reference!.StartsWith("Patient/") && list.Entry[0].Item!.Reference!.StartsWith("DocumentReference/"));
-        bundle.Entry.ShouldAllBe(entry => entry.FullUrl!.StartsWith(_simulator.BaseAddress + "/List/") && entry.Search!.Mode == Bundle.SearchEntryMode.Match);
-        var documents = _simulator.Documents.All.OfType<DocumentReference>().Select(document => "DocumentReference/" + document.Id).ToList();
+        bundle.Entry.ShouldAllBe(entry => entry.FullUrl!.StartsWith(Simulator.BaseAddress + "/List/") && entry.Search!.Mode == Bundle.SearchEntryMode.Match);
+        var documents = Simulator.Documents.All.OfType<DocumentReference>().Select(document => "DocumentReference/" + document.Id).ToList();
         lists.ShouldAllBe(list => documents.Contains(list.Entry[0].Item!.Reference!));
     }
 
@@ -128,7 +113,7 @@ public sealed class PdsmSearchTests
     [Test]
     public async System.Threading.Tasks.Task Submission_set_is_found_by_its_identifier_and_by_patient_reference()
     {
-        var stored = _simulator.Documents.All.OfType<List>().First();
+        var stored = Simulator.Documents.All.OfType<List>().First();
         var identifier = stored.Identifier[0];
 
         var byIdentifier = await GetAsync<Bundle>($"/List?code=submissionset&{stored.Subject!.Reference!.Replace("Patient/", "patient=Patient/", StringComparison.Ordinal)}&identifier={identifier.System}|{identifier.Value}", HttpStatusCode.OK);
@@ -161,10 +146,10 @@ public sealed class PdsmSearchTests
     {
         await GetAsync<Bundle>($"/List?code=submissionset&patient.identifier={PdsmDocuments.InsSystem}|{InsB}", HttpStatusCode.OK);
 
-        var request = _evidence.OfKind(EvidenceKinds.FhirRequest)[^1];
+        var request = Evidence.OfKind(EvidenceKinds.FhirRequest)[^1];
         request.Property(FhirProperties.Interaction).ShouldBe("ITI-66");
         request.Property(FhirProperties.Method).ShouldBe("GET");
-        _evidence.OfKind(EvidenceKinds.FhirResponse)[^1].ShouldSatisfyAllConditions(
+        Evidence.OfKind(EvidenceKinds.FhirResponse)[^1].ShouldSatisfyAllConditions(
             response => response.Property(FhirProperties.Related).ShouldBe(request.Id),
             response => response.Property(FhirProperties.Status).ShouldBe("200"));
     }
@@ -172,14 +157,14 @@ public sealed class PdsmSearchTests
     private async System.Threading.Tasks.Task ProvideAsync(Bundle bundle)
     {
         using var content = PdsmDocuments.Json(bundle);
-        using var response = await _http.PostAsync(_simulator.BaseAddress, content).WithTimeout("ITI-65");
+        using var response = await Http.PostAsync(Simulator.BaseAddress, content).WithTimeout("ITI-65");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     private async Task<T> GetAsync<T>(string pathAndQuery, HttpStatusCode status)
         where T : Resource
     {
-        using var response = await _http.GetAsync(new Uri(_simulator.BaseAddress + pathAndQuery)).WithTimeout("GET " + pathAndQuery);
+        using var response = await Http.GetAsync(new Uri(Simulator.BaseAddress + pathAndQuery)).WithTimeout("GET " + pathAndQuery);
         var body = await response.Content.ReadAsByteArrayAsync();
         response.StatusCode.ShouldBe(status, Encoding.UTF8.GetString(body));
         return Iti65Bundles.Parse<T>(body);

@@ -11,30 +11,10 @@ namespace DuiConformance.Simulators.Tests.Fhir;
 
 /// <summary>ITI-105 Simplified Publish (PDSm_SimplifiedPublish, domain.md §3.4, PDSM-08) over HTTP on loopback.</summary>
 [Category("Network")]
-public sealed class SimplifiedPublishEndpointTests
+public sealed class SimplifiedPublishEndpointTests : FhirSimulatorTestBase
 {
     private const string Ins = "255069999999942";
     private static readonly byte[] Cda = Encoding.UTF8.GetBytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>DLU</title></ClinicalDocument>");
-
-    private TemporaryEvidence _evidence = null!;
-    private FhirSimulator _simulator = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public async System.Threading.Tasks.Task StartSimulator()
-    {
-        _evidence = new TemporaryEvidence();
-        _simulator = await FhirSimulator.StartAsync(new FhirSimulatorOptions(), _evidence.Store).WithTimeout("FHIR start");
-        _http = new HttpClient { Timeout = TaskTimeouts.Network };
-    }
-
-    [TearDown]
-    public async System.Threading.Tasks.Task StopSimulator()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync().AsTask().WithTimeout("FHIR stop");
-        _evidence.Dispose();
-    }
 
     [Test, Description("PDSm st_ajout_simplifie.md: 201 with Location and the created resource; the server stores the bytes, sets url, size and hash")]
     public async System.Threading.Tasks.Task Publication_gets_201_with_location_and_the_created_document()
@@ -46,14 +26,14 @@ public sealed class SimplifiedPublishEndpointTests
         var created = Iti65Bundles.Parse<DocumentReference>(body);
         created.Id.ShouldNotBeNullOrEmpty();
         created.Meta!.VersionId.ShouldBe("1");
-        response.Headers.Location.ShouldBe(new Uri($"{_simulator.BaseAddress}/DocumentReference/{created.Id}/_history/1"));
+        response.Headers.Location.ShouldBe(new Uri($"{Simulator.BaseAddress}/DocumentReference/{created.Id}/_history/1"));
         response.Headers.ETag!.Tag.ShouldBe("\"1\"");
         var attachment = created.Content.ShouldHaveSingleItem().Attachment!;
         attachment.Data.ShouldBeNull();
         attachment.Url.ShouldStartWith("Binary/");
         SimplifiedPublishRules.SizeOf(attachment).ShouldBe(Cda.Length);
         attachment.Hash.ShouldBe(SHA1.HashData(Cda));
-        var binary = (Binary)_simulator.Documents.Find("Binary", attachment.Url!["Binary/".Length..]).ShouldNotBeNull();
+        var binary = (Binary)Simulator.Documents.Find("Binary", attachment.Url!["Binary/".Length..]).ShouldNotBeNull();
         binary.Data.ShouldBe(Cda);
         binary.ContentType.ShouldBe("text/xml");
     }
@@ -64,7 +44,7 @@ public sealed class SimplifiedPublishEndpointTests
         using var response = await PublishAsync(PdsmDocuments.Publication(Ins, Cda));
         var created = Iti65Bundles.Parse<DocumentReference>(await response.Content.ReadAsByteArrayAsync());
 
-        using var retrieve = await _http.GetAsync(new Uri(_simulator.BaseAddress + "/" + created.Content[0].Attachment!.Url)).WithTimeout("ITI-68");
+        using var retrieve = await Http.GetAsync(new Uri(Simulator.BaseAddress + "/" + created.Content[0].Attachment!.Url)).WithTimeout("ITI-68");
 
         retrieve.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await retrieve.Content.ReadAsByteArrayAsync()).ShouldBe(Cda);
@@ -76,7 +56,7 @@ public sealed class SimplifiedPublishEndpointTests
         using var response = await PublishAsync(PdsmDocuments.Publication(Ins, Cda));
         var created = Iti65Bundles.Parse<DocumentReference>(await response.Content.ReadAsByteArrayAsync());
 
-        using var search = await _http.GetAsync(new Uri($"{_simulator.BaseAddress}/List?code=submissionset&patient.identifier={PdsmDocuments.InsSystem}|{Ins}")).WithTimeout("ITI-66");
+        using var search = await Http.GetAsync(new Uri($"{Simulator.BaseAddress}/List?code=submissionset&patient.identifier={PdsmDocuments.InsSystem}|{Ins}")).WithTimeout("ITI-66");
 
         search.StatusCode.ShouldBe(HttpStatusCode.OK);
         var list = (List)Iti65Bundles.Parse<Bundle>(await search.Content.ReadAsByteArrayAsync()).Entry.ShouldHaveSingleItem().Resource!;
@@ -91,14 +71,14 @@ public sealed class SimplifiedPublishEndpointTests
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new("application/fhir+json");
 
-        using var response = await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
+        using var response = await Http.PostAsync(new Uri(Simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        var (request, answer) = (_evidence.Store.Items[0], _evidence.Store.Items[1]);
+        var (request, answer) = (Evidence.Store.Items[0], Evidence.Store.Items[1]);
         request.Kind.ShouldBe(EvidenceKinds.FhirRequest);
         request.Property(FhirProperties.Interaction).ShouldBe("ITI-105");
         request.Property(FhirProperties.Path).ShouldBe("/DocumentReference");
-        _evidence.Store.ReadContent(request).ShouldBe(bytes);
+        Evidence.Store.ReadContent(request).ShouldBe(bytes);
         answer.Property(FhirProperties.Status).ShouldBe("201");
         answer.Property(FhirProperties.Related).ShouldBe(request.Id);
     }
@@ -142,7 +122,7 @@ public sealed class SimplifiedPublishEndpointTests
             coding => coding.System.ShouldBe(FhirSimulatorFindings.System),
             coding => coding.Code.ShouldBe(code));
         issue.Expression.ShouldBe([expression]);
-        _simulator.Documents.Count.ShouldBe(0);
+        Simulator.Documents.Count.ShouldBe(0);
     }
 
     [Test]
@@ -166,7 +146,7 @@ public sealed class SimplifiedPublishEndpointTests
             accepted.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
-        var stored = _simulator.Documents.Count;
+        var stored = Simulator.Documents.Count;
         var again = PdsmDocuments.Publication(Ins, Cda);
         again.MasterIdentifier = first.MasterIdentifier;
 
@@ -177,7 +157,7 @@ public sealed class SimplifiedPublishEndpointTests
         issue.Details!.Coding[0].Code.ShouldBe("FHIR-5926");
         issue.Code.ShouldBe(OperationOutcome.IssueType.Duplicate);
         issue.Expression.ShouldBe(["DocumentReference.masterIdentifier"]);
-        _simulator.Documents.Count.ShouldBe(stored);
+        Simulator.Documents.Count.ShouldBe(stored);
     }
 
     [Test]
@@ -200,19 +180,19 @@ public sealed class SimplifiedPublishEndpointTests
 
         response.StatusCode.ShouldBe(status);
         Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync()).Issue[0].Details!.Coding[0].Code.ShouldBe(code);
-        _evidence.OfKind(EvidenceKinds.FhirRequest).ShouldHaveSingleItem().Property(FhirProperties.Interaction).ShouldBe("ITI-105");
+        Evidence.OfKind(EvidenceKinds.FhirRequest).ShouldHaveSingleItem().Property(FhirProperties.Interaction).ShouldBe("ITI-105");
     }
 
     private async Task<HttpResponseMessage> PublishAsync(DocumentReference document)
     {
         using var content = PdsmDocuments.Json(document);
-        return await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
+        return await Http.PostAsync(new Uri(Simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
     }
 
     private async Task<HttpResponseMessage> PostAsync(byte[] body, string contentType)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-        return await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
+        return await Http.PostAsync(new Uri(Simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
     }
 }

@@ -11,30 +11,10 @@ namespace DuiConformance.Simulators.Tests.Fhir;
 
 /// <summary>A refusal armed by a scenario (<c>fhir-refuse:</c>, PDSM-07): the next ITI-65 or ITI-105 submission gets it, once.</summary>
 [Category("Network")]
-public sealed class SubmissionRefusalTests
+public sealed class SubmissionRefusalTests : FhirSimulatorTestBase
 {
     private const string Ins = "255069999999942";
     private static readonly byte[] Cda = Encoding.UTF8.GetBytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>DLU</title></ClinicalDocument>");
-
-    private TemporaryEvidence _evidence = null!;
-    private FhirSimulator _simulator = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public async System.Threading.Tasks.Task StartSimulator()
-    {
-        _evidence = new TemporaryEvidence();
-        _simulator = await FhirSimulator.StartAsync(new FhirSimulatorOptions(), _evidence.Store).WithTimeout("FHIR start");
-        _http = new HttpClient { Timeout = TaskTimeouts.Network };
-    }
-
-    [TearDown]
-    public async System.Threading.Tasks.Task StopSimulator()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync().AsTask().WithTimeout("FHIR stop");
-        _evidence.Dispose();
-    }
 
     [TestCase("422 DMP-AUTEUR-INCONNU L'auteur n'est pas connu.", 422, "DMP-AUTEUR-INCONNU", "L'auteur n'est pas connu.")]
     [TestCase("  503   DMP-INDISPONIBLE   Service en maintenance ", 503, "DMP-INDISPONIBLE", "Service en maintenance")]
@@ -55,7 +35,7 @@ public sealed class SubmissionRefusalTests
     [Test, Description("PDSm st_ajout.md: a refused ITI-65 is answered 4xx with an OperationOutcome; the next one is processed as usual")]
     public async System.Threading.Tasks.Task An_armed_refusal_answers_the_next_iti65_once()
     {
-        _simulator.Refusals.Arm(new SubmissionRefusal(422, "DMP-AUTEUR-INCONNU", "L'auteur n'est pas connu du RPPS."));
+        Simulator.Refusals.Arm(new SubmissionRefusal(422, "DMP-AUTEUR-INCONNU", "L'auteur n'est pas connu du RPPS."));
 
         using var refused = await ProvideAsync();
         using var accepted = await ProvideAsync();
@@ -66,22 +46,22 @@ public sealed class SubmissionRefusalTests
         issue.Diagnostics.ShouldBe("L'auteur n'est pas connu du RPPS.");
         issue.Details!.Coding.ShouldHaveSingleItem().Code.ShouldBe("DMP-AUTEUR-INCONNU");
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        _evidence.Store.Items.Where(item => item.Kind == EvidenceKinds.FhirRequest).Select(item => item.Property(FhirProperties.Interaction)).ShouldBe(["ITI-65", "ITI-65"]);
-        _evidence.Store.Items.Where(item => item.Kind == EvidenceKinds.FhirResponse).Select(item => item.Property(FhirProperties.Status)).ShouldBe(["422", "200"]);
+        Evidence.Store.Items.Where(item => item.Kind == EvidenceKinds.FhirRequest).Select(item => item.Property(FhirProperties.Interaction)).ShouldBe(["ITI-65", "ITI-65"]);
+        Evidence.Store.Items.Where(item => item.Kind == EvidenceKinds.FhirResponse).Select(item => item.Property(FhirProperties.Status)).ShouldBe(["422", "200"]);
     }
 
     [Test, Description("PDSm st_ajout_simplifie.md: 400/404/422 plus OperationOutcome on failure; a cleared refusal is not used")]
     public async System.Threading.Tasks.Task An_armed_refusal_answers_iti105_and_a_cleared_one_is_never_used()
     {
-        _simulator.Refusals.Arm(new SubmissionRefusal(400, "DMP-FORMAT", "Format refusé."));
+        Simulator.Refusals.Arm(new SubmissionRefusal(400, "DMP-FORMAT", "Format refusé."));
         using (var content = PdsmDocuments.Json(PdsmDocuments.Publication(Ins, Cda)))
-        using (var refused = await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105"))
+        using (var refused = await Http.PostAsync(new Uri(Simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105"))
         {
             refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         }
 
-        _simulator.Refusals.Arm(new SubmissionRefusal(422, "DMP-X", "Jamais utilisé."));
-        _simulator.Refusals.Clear();
+        Simulator.Refusals.Arm(new SubmissionRefusal(422, "DMP-X", "Jamais utilisé."));
+        Simulator.Refusals.Clear();
         using var accepted = await ProvideAsync();
 
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -91,12 +71,12 @@ public sealed class SubmissionRefusalTests
     public async System.Threading.Tasks.Task A_publication_the_simulator_accepts_passes_the_iti105_check()
     {
         using (var content = PdsmDocuments.Json(PdsmDocuments.Publication(Ins, Cda)))
-        using (var created = await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105"))
+        using (var created = await Http.PostAsync(new Uri(Simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105"))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
-        var evidence = EvidenceSet.Of([.. _evidence.Store.Items.Select(item => (item, _evidence.Store.ReadContent(item)))]);
+        var evidence = EvidenceSet.Of([.. Evidence.Store.Items.Select(item => (item, Evidence.Store.ReadContent(item)))]);
         var result = new Iti105SimplifiedPublishCheck().Evaluate(evidence);
 
         result.Outcome.ShouldBe(Outcome.Pass, string.Join("; ", result.Findings.Select(finding => finding.Message)));
@@ -105,6 +85,6 @@ public sealed class SubmissionRefusalTests
     private async Task<HttpResponseMessage> ProvideAsync()
     {
         using var content = Iti65Bundles.Content(Iti65Bundles.Provide(Ins, "74207-2", DateTimeOffset.UnixEpoch, Cda));
-        return await _http.PostAsync(new Uri(_simulator.BaseAddress + "/"), content).WithTimeout("ITI-65");
+        return await Http.PostAsync(new Uri(Simulator.BaseAddress + "/"), content).WithTimeout("ITI-65");
     }
 }

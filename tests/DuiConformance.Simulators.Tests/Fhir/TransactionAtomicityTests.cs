@@ -10,29 +10,9 @@ namespace DuiConformance.Simulators.Tests.Fhir;
 /// stores nothing, and a document whose masterIdentifier is already stored is refused (422, FHIR-5926), whole.
 /// </summary>
 [Category("Network")]
-public sealed class TransactionAtomicityTests
+public sealed class TransactionAtomicityTests : FhirSimulatorTestBase
 {
     private const string Ins = "255069999999942";
-
-    private TemporaryEvidence _evidence = null!;
-    private FhirSimulator _simulator = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public async System.Threading.Tasks.Task StartSimulator()
-    {
-        _evidence = new TemporaryEvidence();
-        _simulator = await FhirSimulator.StartAsync(new FhirSimulatorOptions(), _evidence.Store).WithTimeout("FHIR start");
-        _http = new HttpClient { Timeout = TaskTimeouts.Network };
-    }
-
-    [TearDown]
-    public async System.Threading.Tasks.Task StopSimulator()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync().AsTask().WithTimeout("FHIR stop");
-        _evidence.Dispose();
-    }
 
     [Test, Description("Three valid entries and a fourth the simulator refuses: nothing of the four is stored")]
     public async System.Threading.Tasks.Task Transaction_with_one_failing_entry_stores_nothing()
@@ -44,7 +24,7 @@ public sealed class TransactionAtomicityTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync()).Issue.ShouldHaveSingleItem().Expression.ShouldBe(["Bundle.entry[3].request.method"]);
-        _simulator.Documents.Count.ShouldBe(0);
+        Simulator.Documents.Count.ShouldBe(0);
     }
 
     [Test, Description("domain.md §3.4: re-submitting a stored document is refused; the second bundle's List, Binary and Patient are not stored either")]
@@ -56,7 +36,7 @@ public sealed class TransactionAtomicityTests
             first.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var stored = _simulator.Documents.All;
+        var stored = Simulator.Documents.All;
 
         using var response = await ProvideAsync(PdsmDocuments.Transaction(metadata));
 
@@ -66,8 +46,8 @@ public sealed class TransactionAtomicityTests
             coding => coding.System.ShouldBe(FhirSimulatorFindings.System),
             coding => coding.Code.ShouldBe("FHIR-5926"));
         issue.Expression.ShouldBe(["Bundle.entry[1].resource.masterIdentifier"]);
-        issue.Diagnostics!.ShouldContain("DocumentReference/" + _simulator.Documents.All.OfType<DocumentReference>().Single().Id);
-        _simulator.Documents.All.ShouldBe(stored, ignoreOrder: true);
+        issue.Diagnostics!.ShouldContain("DocumentReference/" + Simulator.Documents.All.OfType<DocumentReference>().Single().Id);
+        Simulator.Documents.All.ShouldBe(stored, ignoreOrder: true);
     }
 
     [Test]
@@ -81,7 +61,7 @@ public sealed class TransactionAtomicityTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync()).Issue[0].Expression.ShouldBe(["Bundle.entry[5].resource.masterIdentifier"]);
-        _simulator.Documents.Count.ShouldBe(0);
+        Simulator.Documents.Count.ShouldBe(0);
     }
 
     [Test, Description("Twenty identical submissions at once: exactly one is stored, the nineteen others get 422")]
@@ -97,8 +77,8 @@ public sealed class TransactionAtomicityTests
 
         statuses.Count(status => status == HttpStatusCode.OK).ShouldBe(1);
         statuses.Count(status => status == HttpStatusCode.UnprocessableEntity).ShouldBe(19);
-        _simulator.Documents.All.OfType<DocumentReference>().ShouldHaveSingleItem();
-        _simulator.Documents.All.OfType<Binary>().ShouldHaveSingleItem();
+        Simulator.Documents.All.OfType<DocumentReference>().ShouldHaveSingleItem();
+        Simulator.Documents.All.OfType<Binary>().ShouldHaveSingleItem();
     }
 
     [Test, Description("ITI-105 and ITI-65 share one store of masterIdentifiers")]
@@ -114,16 +94,16 @@ public sealed class TransactionAtomicityTests
         publication.MasterIdentifier = new Identifier("urn:ietf:rfc:3986", metadata.MasterIdentifier);
         using var content = PdsmDocuments.Json(publication);
 
-        using var response = await _http.PostAsync(new Uri(_simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
+        using var response = await Http.PostAsync(new Uri(Simulator.BaseAddress + "/DocumentReference"), content).WithTimeout("ITI-105");
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         Iti65Bundles.Parse<OperationOutcome>(await response.Content.ReadAsByteArrayAsync()).Issue[0].Details!.Coding[0].Code.ShouldBe("FHIR-5926");
-        _simulator.Documents.All.OfType<DocumentReference>().ShouldHaveSingleItem();
+        Simulator.Documents.All.OfType<DocumentReference>().ShouldHaveSingleItem();
     }
 
     private async Task<HttpResponseMessage> ProvideAsync(Bundle bundle)
     {
         using var content = PdsmDocuments.Json(bundle);
-        return await _http.PostAsync(_simulator.BaseAddress, content).WithTimeout("ITI-65");
+        return await Http.PostAsync(Simulator.BaseAddress, content).WithTimeout("ITI-65");
     }
 }
